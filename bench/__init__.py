@@ -1,0 +1,1 @@
+"""Benchmark harness for floke: corpus generator, Pelican/Hugo converters and timing runner."""

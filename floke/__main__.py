@@ -1,0 +1,5 @@
+import sys
+
+from floke.cli import main
+
+sys.exit(main())

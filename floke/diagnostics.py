@@ -1,0 +1,72 @@
+"""Errors and warnings about content, collected across a whole run and printed together."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding, pinned to a file and line (1-based)."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+    kind: str = "content"
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Collects every diagnostic of a run so that all of them are shown at once."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str, kind: str = "content") -> None:
+        self.items.append(Diagnostic(path, line, message, "error", kind))
+
+    def warning(self, path: str, line: int, message: str, kind: str) -> None:
+        self.items.append(Diagnostic(path, line, message, "warning", kind))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return sorted(d for d in self.items if d.severity == "error")
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return sorted(d for d in self.items if d.severity == "warning")
+
+    def promote_warnings(self) -> None:
+        """--strict: every warning becomes an error."""
+        self.items = [Diagnostic(d.path, d.line, d.message, "error", d.kind) for d in self.items]
+
+    def warning_summary(self) -> str:
+        counts = Counter(d.kind for d in self.warnings)
+        return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+
+
+class ContentError(Exception):
+    """Raised by a stage when the content has errors; the report holds them."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(f"{len(report.errors)} error(s) in content")
+        self.report = report
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean "x"?)' hint for an unknown id, or '' when nothing is close."""
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def quoted_list(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))

@@ -1,0 +1,245 @@
+"""Which pages the site has: one PageSpec per output page, with the views its template needs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from floke import urls
+from floke.i18n import translate
+from floke.link import Catalogue, RecordKey
+from floke.markup import MarkdownRenderer
+from floke.model import Project
+from floke.targets import Targets
+from floke.views import (
+    AgencyProjectView,
+    AgencyView,
+    LearningView,
+    LessonView,
+    LinkItem,
+    NewsView,
+    PageView,
+    ProjectView,
+    theme_of,
+)
+
+HOME_NEWS = 5
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One HTML page to write: where, with which template, in which language, showing what."""
+
+    url: str
+    template: str
+    lang: str
+    title: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    description: str | None = None
+    translations: tuple[LinkItem, ...] = ()
+    in_sitemap: bool = True
+
+
+@dataclass(frozen=True)
+class Views:
+    projects: Mapping[str, ProjectView]
+    news: Mapping[str, NewsView]
+    pages: Mapping[str, PageView]
+    agencies: Mapping[str, AgencyView]
+    lessons: tuple[LessonView, ...]
+
+
+# --- views -----------------------------------------------------------------------------------
+
+
+def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) -> Views:
+    def links(key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
+        return _link_items(catalogue.backlinks.get(key, ()), targets, lang)
+
+    def translations(key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
+        return _link_items(catalogue.translations.get(key, ()), targets, lang, with_lang=catalogue)
+
+    projects = {
+        p.slug: _project_view(catalogue, p, md, targets, links, translations) for p in catalogue.projects
+    }
+    news = {
+        n.slug: NewsView(
+            post=n,
+            url=urls.news_url(n.slug),
+            body_html=md.to_html(n.body, _resolver(targets, n.lang)),
+            projects=tuple(LinkItem(urls.project_url(s), projects[s].project.title) for s in n.projects),
+            backlinks=links(("news", n.slug), n.lang),
+            translations=translations(("news", n.slug), n.lang),
+        )
+        for n in catalogue.news
+    }
+    pages = {
+        p.slug: PageView(
+            page=p,
+            url=urls.page_url(p.slug),
+            body_html=md.to_html(p.body, _resolver(targets, p.lang)),
+            backlinks=links(("page", p.slug), p.lang),
+            translations=translations(("page", p.slug), p.lang),
+        )
+        for p in catalogue.pages
+    }
+    agencies = {a: _agency_view(catalogue, a, projects, links) for a in catalogue.agencies}
+    lessons = tuple(
+        LessonView(lv, projects[lesson.project.slug])
+        for lesson in catalogue.lessons
+        for lv in projects[lesson.project.slug].learnings
+        if lv.learning is lesson.learning
+    )
+    return Views(projects, news, pages, agencies, lessons)
+
+
+def _resolver(targets: Targets, lang: str):
+    return lambda kind, ident: targets.resolve(kind, ident, lang)
+
+
+def _link_items(
+    keys, targets: Targets, lang: str, with_lang: Catalogue | None = None
+) -> tuple[LinkItem, ...]:
+    items = []
+    for kind, ident in keys:
+        target = targets.resolve(kind, ident, lang)
+        if target is not None:
+            record_lang = _record_lang(with_lang, kind, ident) if with_lang else None
+            items.append(LinkItem(target.url, target.title, record_lang))
+    return tuple(items)
+
+
+def _record_lang(catalogue: Catalogue, kind: str, ident: str) -> str | None:
+    records = {"project": catalogue.projects, "news": catalogue.news, "page": catalogue.pages}.get(kind, ())
+    return next((r.lang for r in records if r.slug == ident), None)
+
+
+def _project_view(
+    catalogue: Catalogue, project: Project, md: MarkdownRenderer, targets: Targets, links, translations
+) -> ProjectView:
+    resolve = _resolver(targets, project.lang)
+    url = urls.project_url(project.slug)
+    phases = {p.id: p for p in catalogue.config.phases}
+    return ProjectView(
+        project=project,
+        url=url,
+        roles=catalogue.roles(project),
+        phase=phases[project.phase],
+        themes=tuple(theme_of(catalogue, t) for t in project.themes),
+        problem_html=md.to_html(project.problem, resolve),
+        body_html=md.to_html(project.body, resolve),
+        learnings=tuple(
+            LearningView(
+                learning=learning,
+                html=md.to_html(learning.text, resolve),
+                url=urls.lesson_url(project.slug, learning.anchor),
+                themes=tuple(theme_of(catalogue, t) for t in learning.themes),
+                phase=phases.get(learning.phase) if learning.phase else None,
+            )
+            for learning in project.learnings
+        ),
+        backlinks=links(("project", project.slug), project.lang),
+        translations=translations(("project", project.slug), project.lang),
+        is_example=bool(project.extra.get("example")),
+    )
+
+
+def _agency_view(
+    catalogue: Catalogue, agency_id: str, projects: Mapping[str, ProjectView], links
+) -> AgencyView:
+    agency = catalogue.agencies[agency_id]
+    lineage = {agency_id, *catalogue.ancestors[agency_id]}
+    shown = [
+        AgencyProjectView(projects[p.slug], catalogue.agencies[next(a for a in p.agencies if a in lineage)])
+        for p in catalogue.agency_projects[agency_id]
+    ]
+    partners: Counter[str] = Counter()
+    for p in catalogue.agency_projects[agency_id]:
+        for other in catalogue.current_agencies(p):
+            if other != catalogue.current_agency[agency_id]:
+                partners[other] += 1
+    return AgencyView(
+        agency=agency,
+        url=urls.agency_url(agency_id),
+        current=catalogue.agencies[catalogue.current_agency[agency_id]],
+        predecessors=tuple(catalogue.agencies[a] for a in catalogue.predecessors.get(agency_id, ())),
+        successor=catalogue.agencies.get(agency.replaced_by) if agency.replaced_by else None,
+        projects=tuple(shown),
+        partners=tuple(
+            (catalogue.agencies[a], n)
+            for a, n in sorted(
+                partners.items(), key=lambda item: (-item[1], catalogue.agencies[item[0]].name)
+            )
+        ),
+        backlinks=links(("agency", agency_id), catalogue.config.default_lang),
+    )
+
+
+# --- the page plan ---------------------------------------------------------------------------
+
+
+def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
+    lang = catalogue.config.default_lang
+    projects = [views.projects[p.slug] for p in catalogue.projects]
+    news = [views.news[n.slug] for n in catalogue.news]
+    agencies = sorted(views.agencies.values(), key=lambda v: v.agency.name.casefold())
+    specs = [
+        PageSpec(
+            "/",
+            "home.html",
+            lang,
+            catalogue.config.title,
+            {
+                "ongoing": [v for v in projects if v.project.status in ("ongoing", "planned")],
+                "completed": [v for v in projects if v.project.status in ("completed", "stopped")],
+                "news": news[:HOME_NEWS],
+            },
+            description=catalogue.config.description,
+        ),
+        PageSpec("/projects/", "projects.html", lang, translate(lang, "projects"), {"projects": projects}),
+        PageSpec("/news/", "news_index.html", lang, translate(lang, "news"), {"news": news}),
+        PageSpec("/agencies/", "agencies.html", lang, translate(lang, "agencies"), {"agencies": agencies}),
+        PageSpec("/404.html", "404.html", lang, translate(lang, "not_found_title"), {}, in_sitemap=False),
+    ]
+    for view in projects:
+        p = view.project
+        specs.append(
+            PageSpec(
+                view.url,
+                "project.html",
+                p.lang,
+                p.title,
+                {"view": view},
+                description=p.summary,
+                translations=view.translations,
+            )
+        )
+    for view in news:
+        specs.append(
+            PageSpec(
+                view.url,
+                "news.html",
+                view.post.lang,
+                view.post.title,
+                {"view": view},
+                description=view.post.summary,
+                translations=view.translations,
+            )
+        )
+    for view in agencies:
+        specs.append(PageSpec(view.url, "agency.html", lang, view.agency.name, {"view": view}))
+    for view in views.pages.values():
+        specs.append(
+            PageSpec(
+                view.url,
+                "page.html",
+                view.page.lang,
+                view.page.title,
+                {"view": view},
+                description=view.page.summary,
+                translations=view.translations,
+            )
+        )
+    return specs

@@ -1,0 +1,142 @@
+"""Stage 4, render: turn the linked catalogue into output files (HTML pages, data, assets).
+
+Nothing is written to disk here; write.py does that. Rendering is a pure function of the
+catalogue, the theme and the base URL, so the same input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from floke import i18n
+from floke.diagnostics import ContentError, Report
+from floke.link import Catalogue
+from floke.markup import MarkdownRenderer
+from floke.model import OutputFile
+from floke.opendata import data_files
+from floke.pages import PageSpec, Views, build_views, plan_pages
+from floke.targets import index_targets
+from floke.urls import output_path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEMPLATES = REPO_ROOT / "templates"
+DEFAULT_STATIC = REPO_ROOT / "static"
+# The policy every page carries. Pagefind's search needs WebAssembly; nothing else runs but our files.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Where templates and static files come from: the user's folders first, then floke's default."""
+
+    templates: tuple[Path, ...] = (DEFAULT_TEMPLATES,)
+    static: tuple[Path, ...] = (DEFAULT_STATIC,)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    files: list[OutputFile]
+    pages: list[PageSpec]
+    views: Views
+
+
+def base_path(base_url: str) -> str:
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) -> RenderResult:
+    markdown = MarkdownRenderer(base_path(base_url))
+    views = build_views(catalogue, markdown, index_targets(catalogue))
+    specs = plan_pages(catalogue, views)
+    static = list(static_files(theme))
+    env = make_environment(theme, catalogue, base_url, {f.path: f.data for f in static})
+    files = [render_page(env, spec, report) for spec in specs]
+    if report.errors:
+        raise ContentError(report)
+    files += static
+    files += data_files(catalogue, views, specs, base_url)
+    return RenderResult(files, specs, views)
+
+
+def make_environment(
+    theme: Theme, catalogue: Catalogue, base_url: str, static: dict[str, bytes]
+) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in theme.templates]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    prefix = base_path(base_url)
+    env.globals.update(
+        site=catalogue.config,
+        catalogue=catalogue,
+        csp=CONTENT_SECURITY_POLICY,
+        url=lambda path: prefix + path.lstrip("/"),
+        asset=lambda path: f"{prefix}static/{path}?v={_fingerprint(static.get('static/' + path, b''))}",
+        absolute=lambda path: base_url.rstrip("/") + "/" + path.lstrip("/"),
+    )
+    env.filters.update(
+        day=lambda day, lang: i18n.format_day(day, lang),
+        partial_date=lambda date, lang: i18n.format_partial(date, lang),
+        number=lambda value, lang: i18n.format_number(value, lang),
+    )
+    return env
+
+
+def _fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def render_page(env: jinja2.Environment, spec: PageSpec, report: Report) -> OutputFile:
+    def t(key: str, **values: object) -> str:
+        return i18n.translate(spec.lang, key, **values)
+
+    try:
+        html = env.get_template(spec.template).render(spec.context, page=spec, lang=spec.lang, t=t)
+    except jinja2.TemplateSyntaxError as exc:
+        report.error(
+            exc.filename or spec.template, exc.lineno, f"template error: {exc.message}", kind="template"
+        )
+        html = ""
+    except jinja2.TemplateError as exc:
+        report.error(
+            _template_path(env, spec.template),
+            1,
+            f"template error while rendering {spec.url}: {exc}",
+            kind="template",
+        )
+        html = ""
+    return OutputFile(output_path(spec.url), html.encode("utf-8"))
+
+
+def _template_path(env: jinja2.Environment, name: str) -> str:
+    try:
+        return env.get_template(name).filename or name
+    except jinja2.TemplateError:
+        return name
+
+
+def static_files(theme: Theme) -> Iterator[OutputFile]:
+    """Files of the static folders, the user's taking precedence over floke's default ones."""
+    seen: set[str] = set()
+    for folder in theme.static:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            relative = "static/" + path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in seen and not path.name.startswith("."):
+                seen.add(relative)
+                yield OutputFile(relative, path.read_bytes())
