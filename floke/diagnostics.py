@@ -39,11 +39,11 @@ class Report:
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return sorted(d for d in self.items if d.severity == "error")
+        return sorted((d for d in self.items if d.severity == "error"), key=_position)
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return sorted(d for d in self.items if d.severity == "warning")
+        return sorted((d for d in self.items if d.severity == "warning"), key=_position)
 
     def promote_warnings(self) -> None:
         """--strict: every warning becomes an error."""
@@ -52,6 +52,11 @@ class Report:
     def warning_summary(self) -> str:
         counts = Counter(d.kind for d in self.warnings)
         return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+
+
+def _position(diagnostic: Diagnostic) -> tuple[str, int]:
+    """File and line order; findings on one line keep the order they were found in."""
+    return (diagnostic.path, diagnostic.line)
 
 
 class ContentError(Exception):

@@ -107,7 +107,7 @@ class _XrefProcessor(InlineProcessor):
         super().__init__(XREF.pattern)
         self._resolve = resolve
 
-    def handleMatch(self, m, data):  # noqa: N802 (Markdown's API)
+    def handleMatch(self, m, data):
         target = self._resolve()(m.group(1), m.group(2))
         if target is None:  # link.py has already reported it; keep the text readable
             return m.group(0), m.start(0), m.end(0)
@@ -121,7 +121,7 @@ class _XrefExtension(Extension):
         super().__init__()
         self._resolve = resolve
 
-    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md):
         # Above Markdown's own link patterns (priority 160) so [[...]] is never read as a link.
         md.inlinePatterns.register(_XrefProcessor(self._resolve), "floke-xref", 175)
 

@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape
 
 from floke import urls
 from floke.link import Catalogue
-from floke.pages import PageSpec, Views
 from floke.model import OutputFile
+from floke.pages import PageSpec, Views
 
 
 def data_files(catalogue: Catalogue, views: Views, specs: list[PageSpec], base_url: str) -> list[OutputFile]:

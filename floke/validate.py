@@ -96,22 +96,36 @@ def validate(loaded: LoadedContent, report: Report) -> Content:
     )
 
 
-def check_schema(raw: RawRecord, schema: str, report: Report) -> bool:
-    """Report every schema violation of the record; True when there were none."""
-    clean = True
+def check_schema(raw: RawRecord, schema: str, report: Report) -> set[str]:
+    """Report every schema violation of the record; returns the top-level keys that have one."""
+    found: dict[tuple[int, str], None] = {}  # jsonschema repeats "required" once per missing key
+    bad_keys: set[str] = set()
     errors = _validator(schema).iter_errors(raw.data)
     for error in sorted(errors, key=lambda e: [str(part) for part in e.absolute_path]):
         for path, message in schema_error_messages(error):
-            report.error(raw.origin.path, raw.origin.line(*path), message)
-            clean = False
-    return clean
+            found[(raw.origin.line(*path), message)] = None
+            bad_keys.add(str(path[0]) if path else "")
+    for line, message in found:
+        report.error(raw.origin.path, line, message)
+    return bad_keys
+
+
+class _Fields:
+    """A record's front matter minus the keys the schema rejected: semantic checks read only these."""
+
+    def __init__(self, raw: RawRecord, bad_keys: set[str]) -> None:
+        self.values = {k: v for k, v in raw.data.items() if k not in bad_keys}
+        self.complete = not bad_keys
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
 
 
 # --- site.yaml -------------------------------------------------------------------------------
 
 
 def validate_site(raw: RawRecord | None, report: Report) -> SiteConfig:
-    data = raw.data if raw is not None and check_schema(raw, "site", report) else {}
+    data = raw.data if raw is not None and not check_schema(raw, "site", report) else {}
     origin = raw.origin if raw is not None else Origin("content/site.yaml")
     languages = tuple(data.get("languages", LANGUAGES))
     default_lang = data.get("default_lang", "nb")
@@ -162,7 +176,7 @@ def _report_repeated_ids(origin: Origin, key: str, ids: list[str], report: Repor
 def validate_agencies(raw: RawRecord | None, report: Report) -> dict[str, Agency]:
     if raw is None:
         return {}
-    if not check_schema(raw, "agencies", report):
+    if check_schema(raw, "agencies", report):
         return {}
     agencies = {}
     for agency_id, data in sorted(raw.data.items()):
@@ -245,8 +259,8 @@ def parse_partial_date(value: int | str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def _partial_date(raw: RawRecord, key: str, report: Report) -> PartialDate | None:
-    value = raw.data.get(key)
+def _partial_date(raw: RawRecord, fields: _Fields, key: str, report: Report) -> PartialDate | None:
+    value = fields.get(key)
     if value is None:
         return None
     try:
@@ -259,9 +273,9 @@ def _partial_date(raw: RawRecord, key: str, report: Report) -> PartialDate | Non
 # --- shared record checks --------------------------------------------------------------------
 
 
-def record_slug(raw: RawRecord, report: Report) -> str | None:
+def record_slug(raw: RawRecord, fields: _Fields, report: Report) -> str | None:
     if "slug" in raw.data:
-        return raw.data["slug"]
+        return fields.get("slug")
     slug = slugify(raw.stem)
     if not slug:
         report.error(
@@ -274,8 +288,8 @@ def record_slug(raw: RawRecord, report: Report) -> str | None:
     return slug
 
 
-def record_lang(raw: RawRecord, config: SiteConfig, report: Report) -> str:
-    lang = raw.data.get("lang", config.default_lang)
+def record_lang(raw: RawRecord, fields: _Fields, config: SiteConfig, report: Report) -> str:
+    lang = fields.get("lang", config.default_lang)
     if lang not in config.languages:
         report.error(
             raw.origin.path,
@@ -313,23 +327,21 @@ def check_themes(raw: RawRecord, path: tuple, themes: list[str], config: SiteCon
 
 
 def validate_project(raw: RawRecord, config: SiteConfig, report: Report) -> Project | None:
-    if not check_schema(raw, "project", report):
-        return None
-    data = raw.data
-    errors_before = len(report.errors)
-    slug = record_slug(raw, report)
-    lang = record_lang(raw, config, report)
-    check_phase(raw, ("phase",), data["phase"], config, report)
-    check_themes(raw, ("themes",), data.get("themes", []), config, report)
-    started = _partial_date(raw, "started", report)
-    ended = _partial_date(raw, "ended", report)
+    fields = _Fields(raw, check_schema(raw, "project", report))
+    slug = record_slug(raw, fields, report)
+    lang = record_lang(raw, fields, config, report)
+    check_phase(raw, ("phase",), fields.get("phase"), config, report)
+    check_themes(raw, ("themes",), fields.get("themes", []), config, report)
+    started = _partial_date(raw, fields, "started", report)
+    ended = _partial_date(raw, fields, "ended", report)
     if started and ended and ended.is_before(started):
         report.error(
             raw.origin.path, raw.origin.line("ended"), f'"ended" ({ended}) is before "started" ({started})'
         )
-    learnings = _learnings(raw, config, report)
-    if slug is None or len(report.errors) > errors_before:
+    learnings = _learnings(raw, fields, config, report)
+    if slug is None or not fields.complete:
         return None
+    data = raw.data
     return Project(
         slug=slug,
         title=data["title"],
@@ -356,10 +368,10 @@ def validate_project(raw: RawRecord, config: SiteConfig, report: Report) -> Proj
     )
 
 
-def _learnings(raw: RawRecord, config: SiteConfig, report: Report) -> tuple[Learning, ...]:
+def _learnings(raw: RawRecord, fields: _Fields, config: SiteConfig, report: Report) -> tuple[Learning, ...]:
     learnings = []
     anchors: set[str] = set()
-    for index, item in enumerate(raw.data.get("learnings", [])):
+    for index, item in enumerate(fields.get("learnings", [])):
         check_phase(raw, ("learnings", index, "phase"), item.get("phase"), config, report)
         check_themes(raw, ("learnings", index, "themes"), item.get("themes", []), config, report)
         anchor = unique_anchor("lesson-" + (slugify(item["title"], 50) or str(index + 1)), anchors)
@@ -389,15 +401,13 @@ def unique_anchor(anchor: str, taken: set[str]) -> str:
 
 
 def validate_news(raw: RawRecord, config: SiteConfig, report: Report) -> NewsPost | None:
-    if not check_schema(raw, "news", report):
+    fields = _Fields(raw, check_schema(raw, "news", report))
+    slug = record_slug(raw, fields, report)
+    lang = record_lang(raw, fields, config, report)
+    date = _exact_date(raw.origin, ("date",), fields.get("date"), report)
+    if slug is None or date is None or not fields.complete:
         return None
     data = raw.data
-    errors_before = len(report.errors)
-    slug = record_slug(raw, report)
-    lang = record_lang(raw, config, report)
-    date = _exact_date(raw.origin, ("date",), data["date"], report)
-    if slug is None or date is None or len(report.errors) > errors_before:
-        return None
     return NewsPost(
         slug=slug,
         title=data["title"],
@@ -415,12 +425,10 @@ def validate_news(raw: RawRecord, config: SiteConfig, report: Report) -> NewsPos
 
 
 def validate_page(raw: RawRecord, config: SiteConfig, report: Report) -> Page | None:
-    if not check_schema(raw, "page", report):
-        return None
-    errors_before = len(report.errors)
-    slug = record_slug(raw, report)
-    lang = record_lang(raw, config, report)
-    if slug is None or len(report.errors) > errors_before:
+    fields = _Fields(raw, check_schema(raw, "page", report))
+    slug = record_slug(raw, fields, report)
+    lang = record_lang(raw, fields, config, report)
+    if slug is None or not fields.complete:
         return None
     return Page(
         slug=slug,
