@@ -27,6 +27,16 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "years": ("År", "År", "Years"),
     "about": ("Om", "Om", "About"),
     "search": ("Søk", "Søk", "Search"),
+    "search_needs_js": (
+        "Søket trenger JavaScript, som er slått av i nettleseren din.",
+        "Søket treng JavaScript, som er slått av i nettlesaren din.",
+        "Search needs JavaScript, which is turned off in your browser.",
+    ),
+    "browse_instead": (
+        "Du kan bla i katalogen i stedet:",
+        "Du kan bla i katalogen i staden:",
+        "You can browse the catalogue instead:",
+    ),
     "search_label": ("Søk i katalogen", "Søk i katalogen", "Search the catalogue"),
     "problem": ("Floken", "Floken", "The tangle"),
     "problem_intro": ("Det felles problemet", "Det felles problemet", "The shared problem"),

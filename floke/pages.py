@@ -230,6 +230,8 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
         )
     for view in agencies:
         specs.append(PageSpec(view.url, "agency.html", lang, view.agency.name, {"view": view}))
+    specs += _theme_and_phase_pages(catalogue, views, lang)
+    specs.append(PageSpec("/search/", "search.html", lang, translate(lang, "search"), {}))
     for view in views.pages.values():
         specs.append(
             PageSpec(
@@ -242,4 +244,40 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
                 translations=view.translations,
             )
         )
+    return specs
+
+
+def _theme_and_phase_pages(catalogue: Catalogue, views: Views, lang: str) -> list[PageSpec]:
+    """A page per theme and per phase that has projects or lessons; empty ones get none."""
+    specs = []
+    theme_ids = sorted(
+        {t for v in views.projects.values() for t in v.project.themes}
+        | {t for lesson in views.lessons for t in lesson.learning.learning.themes}
+    )
+    for theme_id in theme_ids:
+        theme = theme_of(catalogue, theme_id)
+        projects = [v for v in views.projects.values() if theme_id in v.project.themes]
+        lessons = [lv for lv in views.lessons if theme_id in lv.learning.learning.themes]
+        specs.append(
+            PageSpec(
+                urls.theme_url(theme_id),
+                "theme.html",
+                lang,
+                theme.label.get(lang),
+                {"theme": theme, "projects": projects, "lessons": lessons},
+            )
+        )
+    for phase in catalogue.config.phases:
+        projects = [v for v in views.projects.values() if v.project.phase == phase.id]
+        lessons = [lv for lv in views.lessons if lv.learning.learning.phase == phase.id]
+        if projects or lessons:
+            specs.append(
+                PageSpec(
+                    urls.phase_url(phase.id),
+                    "phase.html",
+                    lang,
+                    phase.label.get(lang),
+                    {"phase": phase, "projects": projects, "lessons": lessons},
+                )
+            )
     return specs
