@@ -27,7 +27,7 @@ import yaml
 from bench import wordlists as wl
 from bench.corpus_io import slugify
 
-DEFAULT_SEED = 9_2024
+DEFAULT_SEED = 20240905
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 SLOT_RE = re.compile(r"\{(\w+)\}")
 ORGNR_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
@@ -104,10 +104,10 @@ def _registry_names(rng: random.Random) -> list[tuple[str, str]]:
     rng.shuffle(places)
     municipal, rest = places[:130], places[130:]
     state = [p.format(d=d) for d in wl.STATE_DOMAINS for p in wl.STATE_PATTERNS]
-    health = [p.format(r=r, p=q) for p in wl.HEALTH_PATTERNS
-              for r, q in zip(wl.REGIONS, rest, strict=False)]
-    other = [p.format(r=r, p=q) for p in wl.OTHER_PATTERNS
-             for r, q in zip(wl.REGIONS, rest[12:], strict=False)]
+    health = [pattern.format(r=region, p=place) for pattern in wl.HEALTH_PATTERNS
+              for region, place in zip(wl.REGIONS, rest, strict=False)]
+    other = [pattern.format(r=region, p=place) for pattern in wl.OTHER_PATTERNS
+             for region, place in zip(wl.REGIONS, rest[12:], strict=False)]
     return ([("municipality", f"{p} kommune") for p in municipal]
             + [("county", f"{r} fylkeskommune") for r in wl.REGIONS]
             + [("state", n) for n in rng.sample(state, 112)]
@@ -206,7 +206,7 @@ class Prose:
         host = self.rng.choice(NEWS_HOSTS)
         year = self.rng.randint(FIRST_YEAR, LAST_YEAR)
         url = f"https://{host}/{agency_id}/dokumenter/{year}/{self.rng.randrange(100, 999)}"
-        text = self.fill("{link_sentence}", link=f"[{self.pick('linktext')}]({url})")
+        text = self.fill(self.pick("link_sentence"), link=f"[{self.pick('linktext')}]({url})")
         self.words += len(text.split())
         return text
 
@@ -254,6 +254,7 @@ class NewsPlan:
     lang: str
     draft: bool
     meta: dict[str, Any]
+    agency_id: str
 
 
 @dataclass
@@ -267,9 +268,14 @@ class World:
     theme_ids: list[str]
     projects: list[ProjectPlan] = field(default_factory=list)
     news: list[NewsPlan] = field(default_factory=list)
+    # Cached lists of non-draft slugs: cross-references may only point at these.
+    live_projects: list[str] = field(default_factory=list)
+    live_news: list[str] = field(default_factory=list)
+
+    by_id: dict[str, Agency] = field(default_factory=dict)
 
     def agency(self, agency_id: str) -> Agency:
-        return next(a for a in self.registry if a.id == agency_id)
+        return self.by_id[agency_id]
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
@@ -414,11 +420,11 @@ def plan_news(world: World, index: int, taken: set[str]) -> NewsPlan:
     rng = rng_for(world.seed, "news", index)
     lang = "nb" if rng.random() < 0.55 else "nn"
     day = dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=rng.randrange(3650))
-    agency = rng.choice(world.registry).name
+    agency = rng.choice(world.registry)
     topic = rng.choice(wl.VOCAB[lang]["title_object"])
-    title = rng.choice(wl.VOCAB[lang]["news_title"]).format(agency=agency, topic=topic)
-    prose = Prose(rng, lang, [agency], world.places)
-    live = [p.slug for p in world.projects if not p.draft]
+    title = rng.choice(wl.VOCAB[lang]["news_title"]).format(agency=agency.name, topic=topic)
+    prose = Prose(rng, lang, [agency.name], world.places)
+    live = world.live_projects
     meta: dict[str, Any] = {"title": title, "date": day.isoformat(), "lang": lang}
     if rng.random() < 0.8:
         meta["summary"] = prose.sentence()
@@ -430,40 +436,46 @@ def plan_news(world: World, index: int, taken: set[str]) -> NewsPlan:
     if draft:
         meta["draft"] = True
     slug = unique_slug(f"{day.isoformat()}-{slugify(title, 50)}", taken)
-    return NewsPlan(index=index, slug=slug, lang=lang, draft=draft, meta=meta)
+    return NewsPlan(index=index, slug=slug, lang=lang, draft=draft, meta=meta,
+                    agency_id=agency.id)
 
 
 # --------------------------------------------------------------------------- bodies
 
 
+def pick_other(rng: random.Random, pool: Sequence[str], own: str) -> str | None:
+    """A random element of ``pool`` that is not ``own``, or None if there is none."""
+    if not pool or pool == [own]:
+        return None
+    while (choice := rng.choice(pool)) == own:
+        pass
+    return choice
+
+
 def crossref_sentences(rng: random.Random, lang: str, world: World, own: str,
                        agencies: Sequence[str], themes: Sequence[str]) -> list[str]:
-    """1–3 sentences with [[kind:target]] references, only to live records."""
+    """1–3 sentences with [[kind:target]] references, only to live (non-draft) records."""
     templates = wl.XREF[lang]
-    live_projects = [p.slug for p in world.projects if not p.draft and p.slug != own]
-    live_news = [n.slug for n in world.news if not n.draft and n.slug != own]
-    sentences = []
+    sentences: list[str] = []
     for _ in range(rng.randint(1, 3)):
         kind = rng.choices(("project", "project_text", "agency", "theme", "news"),
                            (35, 15, 20, 15, 15))[0]
-        if kind in {"project", "project_text"} and not live_projects or (
-                kind == "news" and not live_news):
-            kind = "agency"
+        pools = {"project": world.live_projects, "project_text": world.live_projects,
+                 "agency": agencies, "theme": themes, "news": world.live_news}
+        target = pick_other(rng, pools[kind], own)
+        if target is None:  # tiny corpora: fall back to a kind that always exists
+            kind, target = "agency", rng.choice(agencies)
         if kind == "project_text":
-            sentences.append(rng.choice(templates[kind]).format(slug=rng.choice(live_projects)))
-            continue
-        target = {"project": lambda: rng.choice(live_projects),
-                  "agency": lambda: rng.choice(agencies),
-                  "theme": lambda: rng.choice(themes),
-                  "news": lambda: rng.choice(live_news)}[kind]()
-        sentences.append(rng.choice(templates[kind]).format(ref=f"[[{kind}:{target}]]"))
+            sentences.append(rng.choice(templates[kind]).format(slug=target))
+        else:
+            sentences.append(rng.choice(templates[kind]).format(ref=f"[[{kind}:{target}]]"))
     return sentences
 
 
-def heading(prose: Prose, key: str, level: int = 2) -> str:
+def heading(prose: Prose, key: str) -> str:
     text = prose.pick(key)
     prose.words += len(text.split())
-    return "#" * level + " " + text
+    return "## " + text
 
 
 def project_blocks(prose: Prose, target: int, agency_id: str) -> tuple[list[str], list[int]]:
@@ -488,8 +500,12 @@ def project_blocks(prose: Prose, target: int, agency_id: str) -> tuple[list[str]
     blocks += [heading(prose, "h_plan"), prose.sentence(), prose.table()]
     blocks.append(heading(prose, "h_results"))
     para()
+    extra_headings = list(prose.vocab["heading"])
+    rng.shuffle(extra_headings)  # distinct headings until the list runs out
     while prose.words < target - 60:
-        blocks.append(heading(prose, "heading", rng.choice((2, 2, 3))))
+        text = extra_headings[len(blocks) % len(extra_headings)]
+        prose.words += len(text.split())
+        blocks.append("#" * rng.choice((2, 2, 3)) + " " + text)
         para()
         if rng.random() < 0.2:
             blocks.append(prose.bullets())
@@ -516,7 +532,7 @@ def project_body(world: World, plan: ProjectPlan) -> str:
 
 def news_body(world: World, plan: NewsPlan) -> str:
     rng = rng_for(world.seed, "news-body", plan.index)
-    agency = world.registry[plan.index % len(world.registry)]
+    agency = world.agency(plan.agency_id)
     prose = Prose(rng, plan.lang, [agency.name], world.places)
     blocks = [prose.paragraph(2, 3)]
     paragraphs = [0]
@@ -592,11 +608,16 @@ def make_world(projects: int, seed: int) -> World:
     rng.shuffle(ranks)
     places = sorted({a.name.split()[0] for a in registry if a.kind == "municipality"})
     world = World(seed=seed, registry=registry, weights=[1 / r ** 0.9 for r in ranks],
-                  places=places, theme_ids=[t[0] for t in wl.THEMES])
+                  places=places, theme_ids=[t[0] for t in wl.THEMES],
+                  by_id={a.id: a for a in registry})
+    if len(world.by_id) != len(registry):
+        raise AssertionError("agency ids collide; adjust the registry word lists")
     taken: set[str] = set()
     world.projects = [plan_project(world, i, taken) for i in range(projects)]
     link_translations(world)
+    world.live_projects = [p.slug for p in world.projects if not p.draft]
     world.news = [plan_news(world, i, taken) for i in range(projects // 5)]
+    world.live_news = [n.slug for n in world.news if not n.draft]
     return world
 
 

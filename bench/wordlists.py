@@ -17,7 +17,7 @@ NB: Final[Vocab] = {
     ),
     "verb": (
         "utvikler", "tester", "kartlegger", "forenkler", "forbedrer", "undersøker",
-        "prøver ut", "beskriver", "samordner", "analyserer", "vurderer", "dokumenterer",
+        "beskriver", "samordner", "analyserer", "vurderer", "dokumenterer",
         "styrker", "endrer", "utfordrer", "justerer",
     ),
     "inf": (
@@ -169,13 +169,13 @@ NN: Final[Vocab] = {
         "dei tilsette", "arbeidsgruppa", "styringsgruppa", "piloten",
     ),
     "verb": (
-        "utviklar", "testar", "kartlegg", "forenklar", "betrar", "undersøkjer", "prøver ut",
+        "utviklar", "testar", "kartlegg", "forenklar", "betrar", "undersøkjer",
         "skildrar", "samordnar", "analyserer", "vurderer", "dokumenterer", "styrkjer",
         "endrar", "utfordrar", "justerer",
     ),
     "inf": (
         "utvikle", "teste", "forenkle", "betre", "kartleggje", "prøve ut", "samordne",
-        "endre", "digitalisere", "gjere tydelegare", "redusere", "styrkje",
+        "endre", "digitalisere", "tydeleggjere", "redusere", "styrkje",
     ),
     "pastpart": (
         "testa", "kartlagt", "forenkla", "prøvd ut", "skildra", "justert", "endra",
@@ -321,7 +321,7 @@ EN: Final[Vocab] = {
         "the steering group", "the working group", "the service designer",
     ),
     "verb": (
-        "develops", "tests", "maps", "simplifies", "improves", "examines", "tries out",
+        "develops", "tests", "maps", "simplifies", "improves", "examines",
         "describes", "coordinates", "analyses", "assesses", "documents", "strengthens",
         "changes", "challenges", "adjusts",
     ),
