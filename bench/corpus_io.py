@@ -13,6 +13,8 @@ import yaml
 # [[kind:target]] or [[kind:target|text]]; the kinds floke resolves.
 CROSSREF_RE = re.compile(r"\[\[(project|agency|theme|news):([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 
+# A whitespace-delimited token containing at least one letter or digit.
+WORD_RE = re.compile(r"\S*[^\W_]\S*")
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 
 
@@ -28,7 +30,7 @@ def slugify(text: str, max_len: int = 60) -> str:
 
 def count_words(markdown: str) -> int:
     """Words as a reader would count them: tokens holding a letter or digit."""
-    return sum(1 for token in markdown.split() if any(ch.isalnum() for ch in token))
+    return len(WORD_RE.findall(markdown))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -37,7 +39,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise ValueError("missing front matter")
     end = text.index("\n---\n", 4)
     meta = yaml.safe_load(text[4:end]) or {}
-    return meta, text[end + 5:].lstrip("\n")
+    return meta, text[end + 5 :].lstrip("\n")
 
 
 @dataclass
