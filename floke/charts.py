@@ -70,12 +70,13 @@ def column_chart(
 ) -> Chart:
     """Vertical columns in order (years), the value above each column and the label below it."""
     top = max((d.value for d in data), default=0) or 1
-    width = max(4, len(data)) * COLUMN_STEP
+    width = max(BAR_WIDTH, len(data) * COLUMN_STEP)  # as wide as the bar charts, so text is the same size
+    step = width / max(1, len(data))
     svg = _svg(chart_id, title, description, data, width, COLUMN_HEIGHT + 60)
     base = COLUMN_HEIGHT + 24
     ET.SubElement(svg, "line", _numbers(x1=0, y1=base, x2=width, y2=base, **{"class": "chart-axis"}))
     for index, datum in enumerate(data):
-        x = index * COLUMN_STEP + 10
+        x = index * step + (step - 36) / 2
         height = _scale(datum.value, top, COLUMN_HEIGHT)
         ET.SubElement(
             svg, "rect", _numbers(x=x, y=base - height, width=36, height=height, **{"class": "chart-bar"})
@@ -93,9 +94,9 @@ def network_chart(
     edges: Sequence[Edge],
 ) -> Markup:
     """Nodes (id, label) on a circle in the given order, edges as lines thickened by weight."""
-    size = NETWORK_SIZE
-    centre, radius = size / 2, size / 2 - 190
-    svg = _svg(chart_id, title, description, (), size, size)
+    radius = NETWORK_SIZE / 2 - 190  # room for labels left and right
+    cx, cy = NETWORK_SIZE / 2, radius + 40
+    svg = _svg(chart_id, title, description, (), NETWORK_SIZE, 2 * cy)
     places = {}
     for index, (node_id, _) in enumerate(nodes):
         angle = 2 * math.pi * index / max(1, len(nodes)) - math.pi / 2
@@ -107,10 +108,10 @@ def network_chart(
             svg,
             "line",
             _numbers(
-                x1=centre + radius * ax,
-                y1=centre + radius * ay,
-                x2=centre + radius * bx,
-                y2=centre + radius * by,
+                x1=cx + radius * ax,
+                y1=cy + radius * ay,
+                x2=cx + radius * bx,
+                y2=cy + radius * by,
                 **{"class": f"chart-edge chart-edge-{weight}"},
             ),
         )
@@ -119,14 +120,14 @@ def network_chart(
         ET.SubElement(
             svg,
             "circle",
-            _numbers(cx=centre + radius * dx, cy=centre + radius * dy, r=7, **{"class": "chart-node"}),
+            _numbers(cx=cx + radius * dx, cy=cy + radius * dy, r=7, **{"class": "chart-node"}),
         )
         side = "chart-start" if dx > 0.2 else "chart-end" if dx < -0.2 else "chart-middle"
         _text(
             svg,
             label,
-            centre + (radius + 14) * dx,
-            centre + (radius + 14) * dy + 5 + 8 * dy,
+            cx + (radius + 14) * dx,
+            cy + (radius + 14) * dy + 5 + 8 * dy,
             f"chart-label {side}",
         )
     return _markup(svg)
