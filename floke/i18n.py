@@ -163,9 +163,9 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "reason_themes": ("temaene {names}", "temaa {names}", "the themes {names}"),
     "reason_shares": ("deler {items}", "deler {items}", "shares {items}"),
     "reason_shares_and_similar": (
-        "deler {items} og har et lignende problem",
-        "deler {items} og har eit liknande problem",
-        "shares {items} and has a similar problem",
+        "deler {items}, og har et lignende problem",
+        "deler {items}, og har eit liknande problem",
+        "shares {items}, and has a similar problem",
     ),
     "reason_similar": ("har et lignende problem", "har eit liknande problem", "has a similar problem"),
     "until_date": ("til {date}", "til {date}", "until {date}"),
