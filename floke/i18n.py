@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from floke.model import PartialDate
@@ -127,6 +128,125 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "agency_kind_county": ("fylkeskommune", "fylkeskommune", "county"),
     "agency_kind_health": ("helse", "helse", "health"),
     "agency_kind_other": ("annen", "anna", "other"),
+    # issue 3: knowledge base (lessons, years, related projects, agency history, overview charts)
+    "lessons_intro": (
+        "Det prosjektene har lært, samlet på tvers av prosjektene. Nyeste prosjekt først.",
+        "Det prosjekta har lært, samla på tvers av prosjekta. Nyaste prosjekt først.",
+        "What the projects learned, gathered across projects. Newest project first.",
+    ),
+    "lessons_views": ("Vis læring", "Vis læring", "Show lessons"),
+    "lessons_by_phase": ("Læring etter fase", "Læring etter fase", "Lessons by phase"),
+    "lessons_by_theme": ("Læring etter tema", "Læring etter tema", "Lessons by theme"),
+    "no_lessons": ("Ingen læringspunkter ennå.", "Ingen læringspunkt enno.", "No lessons yet."),
+    "no_phase_given": ("Uten fase", "Utan fase", "No phase given"),
+    "no_theme_given": ("Uten tema", "Utan tema", "No theme given"),
+    "contents": ("Innhold", "Innhald", "Contents"),
+    "see_all_about": ("Alt om {name}", "Alt om {name}", "Everything on {name}"),
+    "year": ("År", "År", "Year"),
+    "year_counts": (
+        "{projects} prosjekter startet, {news} nyheter",
+        "{projects} prosjekt starta, {news} nyheiter",
+        "{projects} projects started, {news} news posts",
+    ),
+    "year_projects": (
+        "Prosjekter som startet dette året",
+        "Prosjekt som starta dette året",
+        "Projects started this year",
+    ),
+    "year_news": ("Nyheter dette året", "Nyheiter dette året", "News this year"),
+    "browse": ("Bla i katalogen", "Bla i katalogen", "Browse the catalogue"),
+    "indexes": ("Oversikter", "Oversikter", "Indexes"),
+    "related_projects": ("Beslektede prosjekter", "Relaterte prosjekt", "Related projects"),
+    "reason_agency_one": ("virksomheten {name}", "verksemda {name}", "the agency {name}"),
+    "reason_agencies": ("{n} virksomheter", "{n} verksemder", "{n} agencies"),
+    "reason_theme_one": ("temaet {name}", "temaet {name}", "the theme {name}"),
+    "reason_themes": ("temaene {names}", "temaa {names}", "the themes {names}"),
+    "reason_shares": ("deler {items}", "deler {items}", "shares {items}"),
+    "reason_shares_and_similar": (
+        "deler {items}, og har et lignende problem",
+        "deler {items}, og har eit liknande problem",
+        "shares {items}, and has a similar problem",
+    ),
+    "reason_similar": ("har et lignende problem", "har eit liknande problem", "has a similar problem"),
+    "until_date": ("til {date}", "til {date}", "until {date}"),
+    "from_date": ("fra {date}", "frå {date}", "from {date}"),
+    "recorded_as_then": ("Registrert som {names}", "Registrert som {names}", "Recorded as {names}"),
+    "worked_with": ("Har samarbeidet med", "Har samarbeidd med", "Has worked with"),
+    "shared_project_one": ("1 felles prosjekt", "1 felles prosjekt", "1 shared project"),
+    "shared_projects_count": ("{n} felles prosjekter", "{n} felles prosjekt", "{n} shared projects"),
+    "shared_projects": ("Felles prosjekter", "Felles prosjekt", "Shared projects"),
+    "cooperation_title": ("Hvem har samarbeidet", "Kven har samarbeidd", "Who has worked together"),
+    "cooperation_intro": (
+        "Virksomhetene med sine nåværende navn. En linje mellom to virksomheter betyr at de har hatt "
+        "minst ett prosjekt sammen; jo tykkere linje, jo flere prosjekter. Tabellen under viser det samme.",
+        "Verksemdene med dei noverande namna sine. Ei linje mellom to verksemder betyr at dei har hatt "
+        "minst eitt prosjekt saman; di tjukkare linje, di fleire prosjekt. Tabellen under viser det same.",
+        "The agencies under their current names. A line between two agencies means they have had "
+        "at least one project together; the thicker the line, the more projects. The table below shows "
+        "the same.",
+    ),
+    "cooperation_desc": (
+        "Nettverk av {agencies} virksomheter og {pairs} par som har hatt prosjekter sammen.",
+        "Nettverk av {agencies} verksemder og {pairs} par som har hatt prosjekt saman.",
+        "A network of {agencies} agencies and {pairs} pairs that have had projects together.",
+    ),
+    "cooperation_caption": (
+        "Samarbeid gjennom felles prosjekter",
+        "Samarbeid gjennom felles prosjekt",
+        "Co-operation through shared projects",
+    ),
+    "cooperation_table": (
+        "Par som har samarbeidet",
+        "Par som har samarbeidd",
+        "Pairs that have worked together",
+    ),
+    "at_a_glance": ("Programmet i tall", "Programmet i tal", "The programme at a glance"),
+    "figure_projects": ("Prosjekter", "Prosjekt", "Projects"),
+    "figure_agencies": ("Virksomheter med", "Verksemder med", "Agencies involved"),
+    "figure_municipalities": ("Kommuner med", "Kommunar med", "Municipalities involved"),
+    "figure_funding": ("Tilskudd i alt", "Tilskot i alt", "Total funding"),
+    "nok": ("{amount} kr", "{amount} kr", "NOK {amount}"),
+    "chart_show_table": ("Vis som tabell", "Vis som tabell", "Show as a table"),
+    "chart_status": ("Prosjekter etter status", "Prosjekt etter status", "Projects by status"),
+    "chart_status_desc": (
+        "Stolpediagram over antall prosjekter per status.",
+        "Stolpediagram over talet på prosjekt per status.",
+        "Bar chart of the number of projects per status.",
+    ),
+    "chart_phase": ("Prosjekter etter fase", "Prosjekt etter fase", "Projects by phase"),
+    "chart_phase_desc": (
+        "Stolpediagram over antall prosjekter i hver fase nå.",
+        "Stolpediagram over talet på prosjekt i kvar fase no.",
+        "Bar chart of the number of projects now in each phase.",
+    ),
+    "chart_started": ("Prosjekter startet per år", "Prosjekt starta per år", "Projects started per year"),
+    "chart_started_desc": (
+        "Søylediagram over antall prosjekter som startet hvert år.",
+        "Søylediagram over talet på prosjekt som starta kvart år.",
+        "Column chart of the number of projects started each year.",
+    ),
+    "chart_agencies": (
+        "Virksomheter med, etter type",
+        "Verksemder med, etter type",
+        "Agencies involved, by kind",
+    ),
+    "chart_agencies_desc": (
+        "Stolpediagram over virksomhetene som har vært med, med nåværende navn, etter type.",
+        "Stolpediagram over verksemdene som har vore med, med noverande namn, etter type.",
+        "Bar chart of the agencies involved, under their current names, by kind.",
+    ),
+    "chart_funding": ("Tilskudd etter startår", "Tilskot etter startår", "Funding by year started"),
+    "chart_funding_desc": (
+        "Stolpediagram over samlet tilskudd til prosjektene som startet hvert år.",
+        "Stolpediagram over samla tilskot til prosjekta som starta kvart år.",
+        "Bar chart of the total funding of the projects started each year.",
+    ),
+    "agency_kind": ("Type", "Type", "Kind"),
+    "agency_kinds_state": ("Statlige virksomheter", "Statlege verksemder", "State agencies"),
+    "agency_kinds_municipality": ("Kommuner", "Kommunar", "Municipalities"),
+    "agency_kinds_county": ("Fylkeskommuner", "Fylkeskommunar", "Counties"),
+    "agency_kinds_health": ("Helseforetak", "Helseføretak", "Health trusts"),
+    "agency_kinds_other": ("Andre", "Andre", "Others"),
 }
 _COLUMN = {"nb": 0, "nn": 1, "en": 2}
 # Babel's locale names for our language codes.
@@ -160,3 +280,8 @@ def format_partial(date: PartialDate | None, lang: str) -> str:
 
 def format_number(value: int, lang: str) -> str:
     return format_decimal(value, locale=_LOCALE[lang])
+
+
+def format_and(items: list[str], lang: str) -> str:
+    """'a, b og c' / 'a, b and c'."""
+    return format_list(items, locale=_LOCALE[lang])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from floke.diagnostics import Report, did_you_mean
 from floke.model import Agency, Content, Learning, NewsPost, Page, Project, SiteConfig
+from floke.related import Related, related_projects
 from floke.urls import RESERVED_SLUGS
 
 RecordKey = tuple[str, str]  # ("project", slug), ("agency", id), ...
@@ -76,6 +77,7 @@ class Catalogue:
     xrefs: Mapping[RecordKey, tuple[XRef, ...]]
     backlinks: Mapping[RecordKey, tuple[RecordKey, ...]]
     translations: Mapping[RecordKey, tuple[RecordKey, ...]]
+    related: Mapping[str, tuple[Related, ...]]  # project slug -> related projects, best first
 
     def project(self, slug: str) -> Project:
         return next(p for p in self.projects if p.slug == slug)
@@ -102,7 +104,7 @@ def link(content: Content, options: Options, report: Report) -> Catalogue:
     _check_unique_slugs("page", content.pages, report)
     _check_page_slugs(pages, report)
     known = _known_keys(content.config, agencies, projects, news, pages)
-    checker = _RefChecker(known, held_back, report)
+    checker = _RefChecker(known, {**held_back, **_pageless_groups(content.config, known)}, report)
     for project in projects:
         for index, agency_id in enumerate(project.agencies):
             checker.check(project.origin.path, project.origin.line("agencies", index), ("agency", agency_id))
@@ -139,6 +141,11 @@ def link(content: Content, options: Options, report: Report) -> Catalogue:
         xrefs=xrefs,
         backlinks=_backlinks(xrefs, news),
         translations=translations,
+        related=related_projects(
+            projects,
+            lambda p: tuple(dict.fromkeys(current[a] for a in p.agencies if a in current)),
+            _project_translations(translations),
+        ),
     )
 
 
@@ -276,13 +283,23 @@ def _known_keys(
     return {
         "project": {p.slug for p in projects},
         "agency": set(agencies),
-        "theme": {t.id for t in config.themes}
-        if config.themes_declared
-        else {t for p in projects for t in _all_themes(p)},
-        "phase": {p.id for p in config.phases},
+        "theme": {t for p in projects for t in _all_themes(p)},
+        "phase": {p.phase for p in projects} | {lr.phase for p in projects for lr in p.learnings if lr.phase},
         "news": {n.slug for n in news},
         "page": {p.slug for p in pages},
     }
+
+
+def _pageless_groups(config: SiteConfig, known: Mapping[str, set[str]]) -> dict[RecordKey, str]:
+    """Declared themes and phases that no published project or lesson has: they get no page."""
+    found: dict[RecordKey, str] = {}
+    for kind, ids in (("theme", [t.id for t in config.themes]), ("phase", [p.id for p in config.phases])):
+        for ident in ids:
+            if ident not in known[kind]:
+                found[(kind, ident)] = (
+                    f'the {kind} "{ident}" has no page, because no published project or lesson has it'
+                )
+    return found
 
 
 def _all_themes(project: Project) -> Iterator[str]:
@@ -330,6 +347,17 @@ def _translations(
         for key in family:
             result[key] = tuple(k for k in family if k != key)
     return result
+
+
+def _project_translations(
+    translations: Mapping[RecordKey, tuple[RecordKey, ...]],
+) -> dict[str, tuple[str, ...]]:
+    """Slugs of the translations of each project: the same project, never its related work."""
+    return {
+        slug: tuple(other for _, other in others)
+        for (kind, slug), others in translations.items()
+        if kind == "project"
+    }
 
 
 # --- cross-references ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from floke import urls
 from floke.link import Catalogue
-from floke.model import OutputFile
+from floke.model import Learning, OutputFile, Project
 from floke.pages import PageSpec, Views
 
 
@@ -40,29 +40,25 @@ def projects_data(catalogue: Catalogue) -> list[dict[str, Any]]:
             "started": str(p.started) if p.started else None,
             "ended": str(p.ended) if p.ended else None,
             "summary": p.summary,
-            "learnings": [
-                {
-                    "title": lr.title,
-                    "themes": list(lr.themes),
-                    "phase": lr.phase,
-                    "url": urls.lesson_url(p.slug, lr.anchor),
-                }
-                for lr in p.learnings
-            ],
+            "learnings": [learning_data(p, lr) for lr in p.learnings],
         }
         for p in sorted(catalogue.projects, key=lambda p: p.slug)
     ]
 
 
+def learning_data(project: Project, learning: Learning) -> dict[str, Any]:
+    """A lesson as both data files show it, so that lessons.json and projects.json agree."""
+    return {
+        "title": learning.title,
+        "themes": list(learning.themes),
+        "phase": learning.phase,
+        "url": urls.lesson_url(project.slug, learning.anchor),
+    }
+
+
 def lessons_data(catalogue: Catalogue) -> list[dict[str, Any]]:
     return [
-        {
-            "project": lesson.project.slug,
-            "title": lesson.learning.title,
-            "themes": list(lesson.learning.themes),
-            "phase": lesson.learning.phase,
-            "url": urls.lesson_url(lesson.project.slug, lesson.learning.anchor),
-        }
+        {"project": lesson.project.slug, **learning_data(lesson.project, lesson.learning)}
         for lesson in sorted(catalogue.lessons, key=lambda x: (x.project.slug, x.learning.number))
     ]
 

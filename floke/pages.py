@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from floke import urls
+from floke import knowledge, urls
 from floke.i18n import translate
 from floke.link import Catalogue, RecordKey
 from floke.markup import MarkdownRenderer
@@ -143,6 +143,7 @@ def _project_view(
         backlinks=links(("project", project.slug), project.lang),
         translations=translations(("project", project.slug), project.lang),
         is_example=bool(project.extra.get("example")),
+        related=knowledge.related_views(catalogue, project, targets),
     )
 
 
@@ -152,7 +153,7 @@ def _agency_view(
     agency = catalogue.agencies[agency_id]
     lineage = {agency_id, *catalogue.ancestors[agency_id]}
     shown = [
-        AgencyProjectView(projects[p.slug], catalogue.agencies[next(a for a in p.agencies if a in lineage)])
+        AgencyProjectView(projects[p.slug], tuple(catalogue.agencies[a] for a in p.agencies if a in lineage))
         for p in catalogue.agency_projects[agency_id]
     ]
     partners: Counter[str] = Counter()
@@ -174,6 +175,7 @@ def _agency_view(
             )
         ),
         backlinks=links(("agency", agency_id), catalogue.config.default_lang),
+        history=knowledge.agency_history(catalogue, agency_id),
     )
 
 
@@ -186,21 +188,15 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
     news = [views.news[n.slug] for n in catalogue.news]
     agencies = sorted(views.agencies.values(), key=lambda v: v.agency.name.casefold())
     specs = [
-        PageSpec(
-            "/",
-            "home.html",
-            lang,
-            catalogue.config.title,
-            {
-                "ongoing": [v for v in projects if v.project.status in ("ongoing", "planned")],
-                "completed": [v for v in projects if v.project.status in ("completed", "stopped")],
-                "news": news[:HOME_NEWS],
-            },
-            description=catalogue.config.description,
-        ),
         PageSpec("/projects/", "projects.html", lang, translate(lang, "projects"), {"projects": projects}),
         PageSpec("/news/", "news_index.html", lang, translate(lang, "news"), {"news": news}),
-        PageSpec("/agencies/", "agencies.html", lang, translate(lang, "agencies"), {"agencies": agencies}),
+        PageSpec(
+            "/agencies/",
+            "agencies.html",
+            lang,
+            translate(lang, "agencies"),
+            {"agencies": agencies, "cooperation": knowledge.cooperation(catalogue, lang)},
+        ),
         PageSpec("/404.html", "404.html", lang, translate(lang, "not_found_title"), {}, in_sitemap=False),
     ]
     for view in projects:
@@ -231,6 +227,7 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
     for view in agencies:
         specs.append(PageSpec(view.url, "agency.html", lang, view.agency.name, {"view": view}))
     specs += _theme_and_phase_pages(catalogue, views, lang)
+    specs += _lesson_and_year_pages(catalogue, views, lang)
     specs.append(PageSpec("/search/", "search.html", lang, translate(lang, "search"), {}))
     for view in views.pages.values():
         specs.append(
@@ -244,17 +241,72 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
                 translations=view.translations,
             )
         )
+    specs.insert(0, _home_page(catalogue, views, lang, projects, news, specs))
+    return specs
+
+
+def _home_page(
+    catalogue: Catalogue,
+    views: Views,
+    lang: str,
+    projects: list[ProjectView],
+    news: list[NewsView],
+    others: list[PageSpec],
+) -> PageSpec:
+    """The programme at a glance, and links into every index so that each record is near."""
+    built = {spec.url for spec in others}
+    return PageSpec(
+        "/",
+        "home.html",
+        lang,
+        catalogue.config.title,
+        {
+            "ongoing": [v for v in projects if v.project.status in ("ongoing", "planned")],
+            "completed": [v for v in projects if v.project.status in ("completed", "stopped")],
+            "news": news[:HOME_NEWS],
+            "overview": knowledge.overview(catalogue, lang, built),
+            "themes": [
+                theme_of(catalogue, t) for t in knowledge.themes_in_use(views.projects, views.lessons)
+            ],
+            "phases": [p for p in catalogue.config.phases if urls.phase_url(p.id) in built],
+            "years": knowledge.years(projects, news),
+        },
+        description=catalogue.config.description,
+    )
+
+
+def _lesson_and_year_pages(catalogue: Catalogue, views: Views, lang: str) -> list[PageSpec]:
+    """The lessons section (by phase, by theme) and a page per year, with the years index."""
+    title = translate(lang, "lessons")
+    specs = [
+        PageSpec(
+            "/lessons/",
+            "lessons.html",
+            lang,
+            title,
+            {"groups": knowledge.lessons_by_phase(catalogue, views.lessons, lang), "by": "phase"},
+        ),
+        PageSpec(
+            "/lessons/themes/",
+            "lessons.html",
+            lang,
+            f"{title}: {translate(lang, 'by_theme').lower()}",
+            {"groups": knowledge.lessons_by_theme(catalogue, views.lessons, lang), "by": "theme"},
+        ),
+    ]
+    projects = [views.projects[p.slug] for p in catalogue.projects]
+    news = [views.news[n.slug] for n in catalogue.news]
+    years = knowledge.years(projects, news)
+    specs.append(PageSpec("/years/", "years.html", lang, translate(lang, "years"), {"years": years}))
+    for year in years:
+        specs.append(PageSpec(year.url, "year.html", lang, str(year.year), {"year": year}))
     return specs
 
 
 def _theme_and_phase_pages(catalogue: Catalogue, views: Views, lang: str) -> list[PageSpec]:
     """A page per theme and per phase that has projects or lessons; empty ones get none."""
     specs = []
-    theme_ids = sorted(
-        {t for v in views.projects.values() for t in v.project.themes}
-        | {t for lesson in views.lessons for t in lesson.learning.learning.themes}
-    )
-    for theme_id in theme_ids:
+    for theme_id in knowledge.themes_in_use(views.projects, views.lessons):
         theme = theme_of(catalogue, theme_id)
         projects = [v for v in views.projects.values() if theme_id in v.project.themes]
         lessons = [lv for lv in views.lessons if theme_id in lv.learning.learning.themes]

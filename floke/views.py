@@ -21,6 +21,15 @@ class LinkItem:
 
 
 @dataclass(frozen=True)
+class RelatedView:
+    """A related project and the reason, in words in the project's language."""
+
+    url: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class LearningView:
     learning: Learning
     html: Markup
@@ -42,6 +51,7 @@ class ProjectView:
     backlinks: tuple[LinkItem, ...]
     translations: tuple[LinkItem, ...]
     is_example: bool
+    related: tuple[RelatedView, ...]
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,7 @@ class AgencyProjectView:
     """A project on an agency page, with the name the agency had when it was recorded."""
 
     project: ProjectView
-    recorded_as: Agency
+    recorded_as: tuple[Agency, ...]  # the names of this agency's line the project was recorded under
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,7 @@ class AgencyView:
     projects: tuple[AgencyProjectView, ...]
     partners: tuple[tuple[Agency, int], ...]
     backlinks: tuple[LinkItem, ...]
+    history: tuple[Agency, ...]  # its whole line of names, earliest first, itself included
 
     @property
     def is_current(self) -> bool:
