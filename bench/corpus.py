@@ -239,7 +239,7 @@ class Prose:
         ]
 
     def _indicator_rows(self) -> list[tuple[str, ...]]:
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for name in self.rng.sample(self.vocab["indicator"], self.rng.randint(3, 5)):
             before = self.rng.randint(10, 400)
             rows.append((name, str(before), str(max(1, before - self.rng.randint(1, before)))))
