@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,23 +234,27 @@ class DependencyMap:
     """Every rendered page's recorded dependencies; decides what a rebuild must render again."""
 
     pages: dict[str, Recorded] = field(default_factory=dict)
+    costs: dict[str, float] = field(default_factory=dict)  # seconds each page's last check took
     _digests: _Digests | None = None
 
     def begin(self, env: TrackingEnvironment) -> None:
         """Start a rebuild: env's globals hold the new data."""
         self._digests = _Digests(env)
 
-    def stale(self, specs: Iterable[PageSpec]) -> list[PageSpec]:
-        """The pages whose inputs changed since they were rendered, and pages never rendered."""
+    def stale(self, specs: Iterable[PageSpec]) -> Iterator[PageSpec]:
+        """The pages whose inputs changed since they were rendered, and pages never rendered.
+
+        Pages that were quick to check come first, so a record's own page is written before the
+        long lists that show it.
+        """
         assert self._digests is not None, "begin() first"
         digests = self._digests
-        return [
-            spec
-            for spec in specs
-            if (old := self.pages.get(spec.url)) is None
-            or old.trace.volatile
-            or digests(spec, old.trace, old.shape) != old.digest
-        ]
+        for spec in sorted(specs, key=lambda s: self.costs.get(s.url, 0.0)):
+            old = self.pages.get(spec.url)
+            started = time.perf_counter()
+            if old is None or old.trace.volatile or digests(spec, old.trace, old.shape) != old.digest:
+                yield spec
+            self.costs[spec.url] = time.perf_counter() - started
 
     def removed(self, specs: Iterable[PageSpec]) -> list[str]:
         """URLs rendered before that the new page plan no longer has."""

@@ -75,7 +75,7 @@ class PreviewBuild:
         try:
             outcome = self._rebuild(started)
         except ContentError as failure:
-            self._write(list(static_files(self.options.theme)), keep_others=True)
+            self._write(list(static_files(self.options.theme)))
             outcome = Outcome((), (), (), tuple(failure.report.errors), tuple(failure.report.warnings),
                               time.perf_counter() - started)  # fmt: skip
         self.last = outcome
@@ -89,18 +89,22 @@ class PreviewBuild:
         self.markdown.sweep()
         env = self._environment(catalogue, planned.static)
         self.deps.begin(env)
-        stale = self.deps.stale(planned.specs)
-        files = [self.deps.render(env, spec, lambda s=spec: render_page(env, s, report)) for spec in stale]
+        rendered, written = [], []
+        for spec in self.deps.stale(planned.specs):
+            file = self.deps.render(env, spec, lambda s=spec: render_page(env, s, report))
+            rendered.append(spec.url)
+            if not report.errors:
+                written += self._write([file])
         if report.errors:
-            self.deps.forget(spec.url for spec in stale)  # render them again once the template is fixed
+            self.deps.forget(rendered)  # render them again once the template is fixed
             raise ContentError(report)
         self.deps.forget(self.deps.removed(planned.specs))
-        files += site_files(catalogue, planned, self.base_url)
-        pages = {output_path(spec.url) for spec in planned.specs}
-        written, removed = self._write(files, keep=pages)
+        others = site_files(catalogue, planned, self.base_url)
+        written += self._write(others)
+        removed = self._remove_all_but({output_path(s.url) for s in planned.specs} | {f.path for f in others})
         return Outcome(
-            tuple(spec.url for spec in stale), tuple(written), tuple(removed), (),
-            tuple(report.warnings), time.perf_counter() - started,
+            tuple(rendered), tuple(written), tuple(removed), (), tuple(report.warnings),
+            time.perf_counter() - started,
         )  # fmt: skip
 
     def _environment(self, catalogue: Catalogue, static: list[OutputFile]) -> TrackingEnvironment:
@@ -115,10 +119,8 @@ class PreviewBuild:
             self.env.index_globals()
         return self.env
 
-    def _write(
-        self, files: list[OutputFile], keep: set[str] = frozenset(), keep_others: bool = False  # type: ignore[assignment]
-    ) -> tuple[list[str], list[str]]:
-        """Write the files whose bytes changed; delete files of an earlier build not kept or written."""
+    def _write(self, files: list[OutputFile]) -> list[str]:
+        """Write the files whose bytes changed; returns their paths."""
         output = self.options.output
         output.mkdir(parents=True, exist_ok=True)
         (output / MARKER).touch()
@@ -129,14 +131,15 @@ class PreviewBuild:
                 _replace_file(output / file.path, file.data)
                 self.on_disk[file.path] = digest
                 written.append(file.path)
-        removed = []
-        if not keep_others:
-            current = keep | {f.path for f in files}
-            for path in sorted(set(self.on_disk) - current):
-                (output / path).unlink(missing_ok=True)
-                del self.on_disk[path]
-                removed.append(path)
-        return written, removed
+        return written
+
+    def _remove_all_but(self, keep: set[str]) -> list[str]:
+        """Delete the files of earlier rebuilds that this one no longer has (a removed record's page)."""
+        removed = sorted(set(self.on_disk) - keep)
+        for path in removed:
+            (self.options.output / path).unlink(missing_ok=True)
+            del self.on_disk[path]
+        return removed
 
     def error_page(self) -> str:
         """The errors of the last rebuild as a page styled like the site."""
