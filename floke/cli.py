@@ -7,13 +7,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from floke import editor_cli
 from floke.diagnostics import ContentError, Report
 from floke.load import display_path
 from floke.pipeline import BuildOptions, build, check
 from floke.render import DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme
 from floke.write import OutputError
 
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", *editor_cli.EDITOR_COMMANDS)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--future", action="store_true", help="include news dated in the future")
     check_cmd = commands.add_parser("check", help="validate the content; write nothing")
     _content_options(check_cmd)
+    editor_cli.add_commands(commands)
     return main
 
 
@@ -68,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command in editor_cli.EDITOR_COMMANDS:
+            return editor_cli.run(args)
         return run_build(args)
     except ContentError as failure:
         return print_failure(failure.report)

@@ -247,6 +247,21 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "agency_kinds_county": ("Fylkeskommuner", "Fylkeskommunar", "Counties"),
     "agency_kinds_health": ("Helseforetak", "Helseføretak", "Health trusts"),
     "agency_kinds_other": ("Andre", "Andre", "Others"),
+    # issue 5: the live preview's error page
+    "preview_error_title": ("Feil i innholdet", "Feil i innhaldet", "Errors in the content"),
+    "preview_error_heading": (
+        "Forhåndsvisningen fant {count} feil",
+        "Førehandsvisinga fann {count} feil",
+        "The preview found {count} error(s)",
+    ),
+    "preview_error_text": (
+        "Hver linje viser fil, linjenummer og hva som er galt. Rett filen og lagre; "
+        "siden kommer tilbake av seg selv.",
+        "Kvar linje viser fil, linjenummer og kva som er gale. Rett fila og lagra; "
+        "sida kjem tilbake av seg sjølv.",
+        "Each line gives the file, the line number and what is wrong. Fix the file and save; "
+        "the page comes back by itself.",
+    ),
 }
 _COLUMN = {"nb": 0, "nn": 1, "en": 2}
 # Babel's locale names for our language codes.

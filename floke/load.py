@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from floke.diagnostics import Report
+from floke.memo import NO_MEMO, Memo
 from floke.model import Origin, RawRecord, RecordKind
 from floke.yamlsource import YamlProblem, parse_yaml
 
@@ -33,13 +34,15 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load_content(content_dir: Path, report: Report) -> LoadedContent:
+def load_content(content_dir: Path, report: Report, memo: Memo = NO_MEMO) -> LoadedContent:
     loaded = LoadedContent()
-    loaded.site = _load_yaml_file(content_dir, content_dir / "site.yaml", "site", report)
-    loaded.agencies = _load_yaml_file(content_dir, content_dir / "agencies.yaml", "agencies", report)
+    for name, kind in (("site.yaml", "site"), ("agencies.yaml", "agencies")):
+        path = content_dir / name
+        raw = memo.file(path, lambda r, p=path, k=kind: _load_yaml_file(content_dir, p, k, r), report)
+        setattr(loaded, kind, raw)
     for folder, kind in RECORD_FOLDERS.items():
         for path in record_files(content_dir / folder):
-            record = load_record(content_dir, path, kind, report)
+            record = memo.file(path, lambda r, p=path, k=kind: load_record(content_dir, p, k, r), report)
             if record is not None:
                 loaded.records[kind].append(record)
     return loaded

@@ -15,6 +15,7 @@ from pathlib import Path
 from floke.diagnostics import ContentError, Report
 from floke.link import Catalogue, Options, link
 from floke.load import load_content
+from floke.memo import NO_MEMO, Memo
 from floke.render import Theme, render
 from floke.validate import validate
 from floke.write import check_output_folder, output_lock, write_site
@@ -47,14 +48,14 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def check(options: BuildOptions) -> tuple[Catalogue, Report]:
+def check(options: BuildOptions, memo: Memo = NO_MEMO) -> tuple[Catalogue, Report]:
     """Load, validate and link; raises ContentError with every error found."""
     report = Report()
     if not options.content.is_dir():
         report.error(str(options.content), 1, "the content folder does not exist", kind="usage")
         raise ContentError(report)
-    loaded = load_content(options.content, report)
-    content = validate(loaded, report)
+    loaded = load_content(options.content, report, memo)
+    content = validate(loaded, report, memo)
     catalogue = link(content, Options(options.drafts, options.future, today()), report)
     if options.strict:
         report.promote_warnings()

@@ -54,24 +54,43 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What render writes: the views, one PageSpec per page, and the theme's static files."""
+
+    views: Views
+    specs: list[PageSpec]
+    static: list[OutputFile]
+
+
 def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) -> RenderResult:
-    markdown = MarkdownRenderer(base_path(base_url))
-    views = build_views(catalogue, markdown, index_targets(catalogue))
-    specs = plan_pages(catalogue, views)
-    static = list(static_files(theme))
-    env = make_environment(theme, catalogue, base_url, {f.path: f.data for f in static})
-    files = [render_page(env, spec, report) for spec in specs]
+    planned = plan(catalogue, theme, base_url, MarkdownRenderer(base_path(base_url)))
+    env = make_environment(theme, catalogue, base_url, planned.static)
+    files = [render_page(env, spec, report) for spec in planned.specs]
     if report.errors:
         raise ContentError(report)
-    files += static
-    files += data_files(catalogue, views, specs, base_url)
-    return RenderResult(files, specs, views)
+    files += site_files(catalogue, planned, base_url)
+    return RenderResult(files, planned.specs, planned.views)
+
+
+def plan(catalogue: Catalogue, theme: Theme, base_url: str, markdown: MarkdownRenderer) -> Plan:
+    views = build_views(catalogue, markdown, index_targets(catalogue))
+    return Plan(views, plan_pages(catalogue, views), list(static_files(theme)))
+
+
+def site_files(catalogue: Catalogue, planned: Plan, base_url: str) -> list[OutputFile]:
+    """Every output file that is not an HTML page: static files, open data, the sitemap."""
+    return [*planned.static, *data_files(catalogue, planned.views, planned.specs, base_url)]
 
 
 def make_environment(
-    theme: Theme, catalogue: Catalogue, base_url: str, static: dict[str, bytes]
+    theme: Theme,
+    catalogue: Catalogue,
+    base_url: str,
+    static: list[OutputFile],
+    environment: type[jinja2.Environment] = jinja2.Environment,
 ) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = environment(
         loader=jinja2.FileSystemLoader([str(p) for p in theme.templates]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -79,15 +98,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    prefix = base_path(base_url)
-    env.globals.update(
-        site=catalogue.config,
-        catalogue=catalogue,
-        csp=CONTENT_SECURITY_POLICY,
-        url=lambda path: prefix + path.lstrip("/"),
-        asset=lambda path: f"{prefix}static/{path}?v={_fingerprint(static.get('static/' + path, b''))}",
-        absolute=lambda path: base_url.rstrip("/") + "/" + path.lstrip("/"),
-    )
+    env.globals.update(template_globals(catalogue, base_url, static))
     env.filters.update(
         day=lambda day, lang: i18n.format_day(day, lang),
         partial_date=lambda date, lang: i18n.format_partial(date, lang),
@@ -96,8 +107,24 @@ def make_environment(
     return env
 
 
+def template_globals(catalogue: Catalogue, base_url: str, static: list[OutputFile]) -> dict[str, object]:
+    prefix = base_path(base_url)
+    fingerprints = {f.path: _fingerprint(f.data) for f in static}
+    return dict(
+        site=catalogue.config,
+        catalogue=catalogue,
+        csp=CONTENT_SECURITY_POLICY,
+        url=lambda path: prefix + path.lstrip("/"),
+        asset=lambda path: f"{prefix}static/{path}?v={fingerprints.get('static/' + path, _EMPTY)}",
+        absolute=lambda path: base_url.rstrip("/") + "/" + path.lstrip("/"),
+    )
+
+
 def _fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
+
+
+_EMPTY = _fingerprint(b"")
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec, report: Report) -> OutputFile:

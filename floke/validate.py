@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from floke.diagnostics import Report, did_you_mean
 from floke.load import LoadedContent
+from floke.memo import NO_MEMO, Memo
 from floke.model import (
     LANGUAGES,
     Agency,
@@ -81,12 +82,21 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
-def validate(loaded: LoadedContent, report: Report) -> Content:
-    config = validate_site(loaded.site, report)
-    agencies = validate_agencies(loaded.agencies, report)
-    projects = [validate_project(r, config, report) for r in loaded.records["project"]]
-    news = [validate_news(r, config, report) for r in loaded.records["news"]]
-    pages = [validate_page(r, config, report) for r in loaded.records["page"]]
+def validate(loaded: LoadedContent, report: Report, memo: Memo = NO_MEMO) -> Content:
+    config = memo.get("site", (loaded.site,), lambda r: validate_site(loaded.site, r), report)
+    agencies = memo.get(
+        "agencies", (loaded.agencies,), lambda r: validate_agencies(loaded.agencies, r), report
+    )
+
+    def each(check, raws: list[RawRecord]) -> list:
+        return [
+            memo.get(("record", raw.origin.path), (raw, config), lambda r, x=raw: check(x, config, r), report)
+            for raw in raws
+        ]
+
+    projects = each(validate_project, loaded.records["project"])
+    news = each(validate_news, loaded.records["news"])
+    pages = each(validate_page, loaded.records["page"])
     return Content(
         config=config,
         agencies=agencies,

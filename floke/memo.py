@@ -1,0 +1,106 @@
+"""Stage results kept between rebuilds of one preview session, so that a rebuild redoes only what changed.
+
+A result is reused only while its inputs are the same: the same file state (size, time, inode) for
+loading, the very same input objects for validating, the same text and the same link targets for
+Markdown. A result whose computation reported anything is never kept, so messages repeat on every
+rebuild until the file is fixed. A normal build uses NO_MEMO, which keeps nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from markupsafe import Markup
+
+from floke.diagnostics import Report
+from floke.markup import MarkdownRenderer, Resolver, Target
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Results by key; entries not used in a rebuild are dropped at its end."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, tuple[tuple, Any]] = {}
+        self._used: set[Hashable] = set()
+
+    def get(self, key: Hashable, inputs: tuple, compute: Callable[[Report], T], report: Report) -> T:
+        """compute's result for key while `inputs` are the same objects as when it was kept."""
+        entry = self._entries.get(key)
+        if (
+            entry is not None
+            and len(entry[0]) == len(inputs)
+            and all(a is b for a, b in zip(entry[0], inputs, strict=True))
+        ):
+            self._used.add(key)
+            return entry[1]
+        local = Report()
+        value = compute(local)
+        report.items.extend(local.items)
+        if not local.items:
+            self._entries[key] = (inputs, value)
+            self._used.add(key)
+        return value
+
+    def file(self, path: Path, compute: Callable[[Report], T], report: Report) -> T:
+        """compute's result for a file, kept while the file's size, time and inode stay the same."""
+        try:
+            status = os.stat(path)
+        except OSError:
+            return compute(report)
+        key = ("file", str(path), status.st_mtime_ns, status.st_size, status.st_ino)
+        return self.get(key, (), compute, report)
+
+    def sweep(self) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+
+class _NoMemo(Memo):
+    def get(self, key: Hashable, inputs: tuple, compute: Callable[[Report], T], report: Report) -> T:
+        return compute(report)
+
+    def file(self, path: Path, compute: Callable[[Report], T], report: Report) -> T:
+        return compute(report)
+
+
+NO_MEMO: Memo = _NoMemo()
+
+
+class MemoMarkdown(MarkdownRenderer):
+    """A Markdown renderer that converts a text again only when the text or its [[links]] changed."""
+
+    def __init__(self, base_path: str = "/") -> None:
+        super().__init__(base_path)
+        self._kept: dict[str, list[tuple[tuple[tuple[str, str, Target | None], ...], Markup]]] = {}
+        self._used: dict[str, list] = {}
+
+    def to_html(self, text: str, resolver: Resolver | None = None) -> Markup:
+        resolve = resolver or (lambda kind, ident: None)
+        for links, html in self._kept.get(text, ()):
+            if all(resolve(kind, ident) == target for kind, ident, target in links):
+                self._keep(text, links, html)
+                return html
+        seen: list[tuple[str, str, Target | None]] = []
+
+        def recording(kind: str, ident: str) -> Target | None:
+            target = resolve(kind, ident)
+            seen.append((kind, ident, target))
+            return target
+
+        html = super().to_html(text, recording)
+        self._keep(text, tuple(seen), html)
+        return html
+
+    def _keep(self, text: str, links: tuple, html: Markup) -> None:
+        kept = self._used.setdefault(text, [])
+        if (links, html) not in kept:
+            kept.append((links, html))
+
+    def sweep(self) -> None:
+        """Forget texts not converted since the last sweep."""
+        self._kept, self._used = self._used, {}

@@ -1,0 +1,172 @@
+"""The live preview's builds: the first one whole, each later one redoing only what a change touched.
+
+Stage results are kept between rebuilds (memo.py); which pages to render again is decided by the
+dependencies recorded while they rendered (deps.py). Files are written in place in the preview's
+output folder, each one atomically, and only when its bytes changed. A rebuild that finds errors
+writes nothing but the theme's static files (so the error page is styled) and keeps the old pages.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jinja2
+
+from floke import i18n
+from floke.deps import DependencyMap, TrackingEnvironment
+from floke.diagnostics import ContentError, Diagnostic
+from floke.link import Catalogue
+from floke.memo import Memo, MemoMarkdown
+from floke.model import OutputFile
+from floke.pipeline import BuildOptions, check
+from floke.render import (
+    DEFAULT_TEMPLATES,
+    base_path,
+    make_environment,
+    plan,
+    render_page,
+    site_files,
+    static_files,
+    template_globals,
+)
+from floke.urls import output_path
+from floke.write import MARKER
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rebuild did."""
+
+    rendered: tuple[str, ...]  # URLs of the pages rendered
+    written: tuple[str, ...]  # output paths whose bytes changed
+    removed: tuple[str, ...]  # output paths deleted
+    errors: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class PreviewBuild:
+    """One preview session's state: the options, kept stage results and what is on disk."""
+
+    options: BuildOptions
+    base_url: str = "/"
+    memo: Memo = field(default_factory=Memo)
+    deps: DependencyMap = field(default_factory=DependencyMap)
+    on_disk: dict[str, int] = field(default_factory=dict)  # output path -> hash of its bytes
+    env: TrackingEnvironment | None = None
+    lang: str = "nb"
+    last: Outcome | None = None
+
+    def __post_init__(self) -> None:
+        self.markdown = MemoMarkdown(base_path(self.base_url))
+        self.options = replace(self.options, base_url=self.base_url)
+
+    def rebuild(self) -> Outcome:
+        started = time.perf_counter()
+        try:
+            outcome = self._rebuild(started)
+        except ContentError as failure:
+            self._write(list(static_files(self.options.theme)))
+            outcome = Outcome((), (), (), tuple(failure.report.errors), tuple(failure.report.warnings),
+                              time.perf_counter() - started)  # fmt: skip
+        self.last = outcome
+        return outcome
+
+    def _rebuild(self, started: float) -> Outcome:
+        catalogue, report = check(self.options, self.memo)
+        self.memo.sweep()
+        self.lang = catalogue.config.default_lang
+        planned = plan(catalogue, self.options.theme, self.base_url, self.markdown)
+        self.markdown.sweep()
+        env = self._environment(catalogue, planned.static)
+        self.deps.begin(env)
+        rendered, written = [], []
+        for spec in self.deps.stale(planned.specs):
+            file = self.deps.render(env, spec, lambda s=spec: render_page(env, s, report))
+            rendered.append(spec.url)
+            if not report.errors:
+                written += self._write([file])
+        if report.errors:
+            self.deps.forget(rendered)  # render them again once the template is fixed
+            raise ContentError(report)
+        self.deps.forget(self.deps.removed(planned.specs))
+        others = site_files(catalogue, planned, self.base_url)
+        written += self._write(others)
+        removed = self._remove_all_but({output_path(s.url) for s in planned.specs} | {f.path for f in others})
+        return Outcome(
+            tuple(rendered), tuple(written), tuple(removed), (), tuple(report.warnings),
+            time.perf_counter() - started,
+        )  # fmt: skip
+
+    def _environment(self, catalogue: Catalogue, static: list[OutputFile]) -> TrackingEnvironment:
+        """One environment for the session (templates compile once); its globals hold the new data."""
+        if self.env is None:
+            env = make_environment(self.options.theme, catalogue, self.base_url, static, TrackingEnvironment)
+            assert isinstance(env, TrackingEnvironment)
+            self.env = env
+            env.instrument()
+        else:
+            self.env.globals.update(template_globals(catalogue, self.base_url, static))
+            self.env.index_globals()
+        return self.env
+
+    def _write(self, files: list[OutputFile]) -> list[str]:
+        """Write the files whose bytes changed; returns their paths."""
+        output = self.options.output
+        output.mkdir(parents=True, exist_ok=True)
+        (output / MARKER).touch()
+        written = []
+        for file in files:
+            digest = hash(file.data)
+            if self.on_disk.get(file.path) != digest or not (output / file.path).is_file():
+                _replace_file(output / file.path, file.data)
+                self.on_disk[file.path] = digest
+                written.append(file.path)
+        return written
+
+    def _remove_all_but(self, keep: set[str]) -> list[str]:
+        """Delete the files of earlier rebuilds that this one no longer has (a removed record's page)."""
+        removed = sorted(set(self.on_disk) - keep)
+        for path in removed:
+            (self.options.output / path).unlink(missing_ok=True)
+            del self.on_disk[path]
+        return removed
+
+    def error_page(self) -> str:
+        """The errors of the last rebuild as a page styled like the site."""
+        assert self.last is not None
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES)), autoescape=True)
+        lang = self.lang
+
+        def t(key: str, **values: object) -> str:
+            return i18n.translate(lang, key, **values)
+
+        return env.get_template("preview_error.html").render(
+            lang=lang,
+            t=t,
+            errors=[d.format() for d in self.last.errors],
+            css=base_path(self.base_url) + "static/css/floke.css",
+        )
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write beside, then rename: the browser never reads a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
