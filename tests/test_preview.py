@@ -24,6 +24,7 @@ ALL_PAGES = {
     "/agencies/nord-kommune/", "/agencies/sor-kommune/", "/agencies/storby-kommune/",
     "/themes/data/", "/themes/samarbeid/",
     "/phases/diagnosis/", "/phases/explore-define/", "/phases/develop-deliver/", "/phases/implementation/",
+    "/lessons/", "/lessons/themes/", "/years/", "/years/2015/", "/years/2019/", "/years/2021/", "/years/2999/",
 }  # fmt: skip
 
 
@@ -69,16 +70,18 @@ CHANGES: dict[str, tuple[str, Callable[[str], str], set[str]]] = {
     "a project's title": (
         "content/projects/beta.md",
         lambda text: text.replace("title: Betaprosjektet", "title: Betaprosjektet 2"),
-        # its page, the lists that show it, and alfa, whose lesson links to it by title
+        # its page, the lists that show it, alfa (whose lesson links to it by title) and the
+        # projects that list it as related
         {"/projects/beta/", "/", "/projects/", "/agencies/agency-b/", "/agencies/agency-c/",
          "/agencies/sor-kommune/", "/agencies/storby-kommune/", "/themes/samarbeid/",
-         "/phases/explore-define/", "/projects/alfa/"},
+         "/phases/explore-define/", "/projects/alfa/", "/projects/gamma/", "/projects/utkast/",
+         "/lessons/", "/lessons/themes/", "/years/2019/"},
     ),
     "a project's phase": (
         "content/projects/gamma.md",
         lambda text: text.replace("phase: diagnosis", "phase: implementation"),
         {"/projects/gamma/", "/", "/projects/", "/agencies/agency-c/", "/agencies/storby-kommune/",
-         "/phases/diagnosis/", "/phases/implementation/"},
+         "/phases/diagnosis/", "/phases/implementation/", "/years/2021/"},
     ),
     "a news post's body": (
         "content/news/lansering.md", lambda text: text + "\nMer tekst.\n", {"/news/lansering/"},
@@ -90,7 +93,8 @@ CHANGES: dict[str, tuple[str, Callable[[str], str], set[str]]] = {
         # and alfa's lesson (pages depend on the fields they read, not on each path to them)
         {"/", "/agencies/", "/agencies/agency-a/", "/agencies/agency-b/", "/agencies/agency-c/",
          "/agencies/nord-kommune/", "/agencies/storby-kommune/", "/phases/diagnosis/",
-         "/phases/implementation/", "/projects/", "/projects/alfa/", "/themes/data/", "/themes/samarbeid/"},
+         "/phases/implementation/", "/projects/", "/projects/alfa/", "/themes/data/", "/themes/samarbeid/",
+         "/lessons/", "/lessons/themes/", "/phases/develop-deliver/", "/years/2015/"},
     ),
     "a page's title (shown in every footer)": (
         "content/pages/om.md", lambda text: text.replace("title: ", "title: Mer ", 1), ALL_PAGES,
