@@ -127,6 +127,8 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "agency_kind_county": ("fylkeskommune", "fylkeskommune", "county"),
     "agency_kind_health": ("helse", "helse", "health"),
     "agency_kind_other": ("annen", "anna", "other"),
+    # issue 6: feeds and link previews
+    "feed_new_projects": ("Nye prosjekter", "Nye prosjekt", "New projects"),
 }
 _COLUMN = {"nb": 0, "nn": 1, "en": 2}
 # Babel's locale names for our language codes.

@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from floke import i18n
+from floke import i18n, urls
 from floke.diagnostics import ContentError, Report
 from floke.link import Catalogue
 from floke.markup import MarkdownRenderer
+from floke.metadata import head_globals
 from floke.model import OutputFile
 from floke.opendata import data_files
 from floke.pages import PageSpec, Views, build_views, plan_pages
@@ -54,7 +55,9 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) -> RenderResult:
+def render(
+    catalogue: Catalogue, theme: Theme, base_url: str, report: Report, commit: str | None = None
+) -> RenderResult:
     markdown = MarkdownRenderer(base_path(base_url))
     views = build_views(catalogue, markdown, index_targets(catalogue))
     specs = plan_pages(catalogue, views)
@@ -64,7 +67,7 @@ def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) ->
     if report.errors:
         raise ContentError(report)
     files += static
-    files += data_files(catalogue, views, specs, base_url)
+    files += data_files(catalogue, views, specs, base_url, commit)
     return RenderResult(files, specs, views)
 
 
@@ -86,8 +89,9 @@ def make_environment(
         csp=CONTENT_SECURITY_POLICY,
         url=lambda path: prefix + path.lstrip("/"),
         asset=lambda path: f"{prefix}static/{path}?v={_fingerprint(static.get('static/' + path, b''))}",
-        absolute=lambda path: base_url.rstrip("/") + "/" + path.lstrip("/"),
+        absolute=lambda path: urls.absolute(base_url, path),
     )
+    env.globals.update(head_globals(catalogue, base_url))
     env.filters.update(
         day=lambda day, lang: i18n.format_day(day, lang),
         partial_date=lambda date, lang: i18n.format_partial(date, lang),

@@ -105,16 +105,16 @@ def test_agency_page_lists_predecessors_projects(built: Path) -> None:
 
 
 def test_projects_json(built: Path) -> None:
-    data = json.loads((built / "data/projects.json").read_text(encoding="utf-8"))
+    data = json.loads((built / "data/projects.json").read_text(encoding="utf-8"))["projects"]
     assert [p["slug"] for p in data] == ["alfa", "beta", "gamma"]
     alfa = data[0]
-    assert alfa["url"] == "/projects/alfa/"
+    assert alfa["url"] == "https://example.org/projects/alfa/"
     assert alfa["agencies"] == ["agency-a", "nord-kommune"]
     assert alfa["started"] == "2015" and alfa["ended"] == "2017-06"
     assert alfa["status"] == "completed"
     assert alfa["learnings"][0] == {
         "title": "Start med brukerne", "themes": ["samarbeid"], "phase": "diagnosis",
-        "url": "/projects/alfa/#lesson-start-med-brukerne",
+        "url": "https://example.org/projects/alfa/#lesson-start-med-brukerne",
     }
     assert data[1]["status"] == "ongoing"
 
