@@ -117,7 +117,7 @@ class _Site:
         if file not in known and output_path(path + "/") not in known:
             return written, (
                 f'link to "{written}" goes nowhere: the site has no page or file at {path}'
-                f"{did_you_mean(file, known)}"
+                f"{did_you_mean(path, map(_site_url, known))}"
             )
         anchor = unquote(anchor)
         if anchor and file.endswith(".html") and anchor not in ids(file):
@@ -126,6 +126,11 @@ class _Site:
                 f"{did_you_mean(anchor, ids(file))}"
             )
         return None
+
+
+def _site_url(file: str) -> str:
+    """The address of an output file: 'projects/x/index.html' -> '/projects/x/'."""
+    return "/" + file.removesuffix("index.html")
 
 
 def template_sources(theme: Theme) -> list[TemplateSource]:
