@@ -102,7 +102,9 @@ def catalog(catalogue: Catalogue, base_url: str) -> dict[str, Any]:
                     "dcat:accessURL": _ref(f"{data_url}{name}.{ext}"),
                     "dcat:downloadURL": _ref(f"{data_url}{name}.{ext}"),
                     "dct:format": _ref(f"{_EU}file-type/{_FORMATS[ext][0]}"),
-                    "dcat:mediaType": _ref(f"https://www.iana.org/assignments/media-types/{_FORMATS[ext][1]}"),
+                    "dcat:mediaType": _ref(
+                        f"https://www.iana.org/assignments/media-types/{_FORMATS[ext][1]}"
+                    ),
                     "dct:license": _ref(config.licence),
                 }
                 for ext in formats

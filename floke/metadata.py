@@ -132,9 +132,7 @@ def news_ld(view: NewsView, catalogue: Catalogue, base_url: str) -> dict[str, An
 def agency_ld(view: AgencyView, base_url: str) -> dict[str, Any]:
     a = view.agency
     url = urls.absolute(base_url, view.url)
-    identifier = (
-        {"@type": "PropertyValue", "propertyID": "orgnr", "value": a.orgnr} if a.orgnr else None
-    )
+    identifier = {"@type": "PropertyValue", "propertyID": "orgnr", "value": a.orgnr} if a.orgnr else None
     return _compact(
         {
             "@context": SCHEMA_ORG,

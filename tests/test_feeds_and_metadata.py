@@ -91,9 +91,13 @@ def test_project_feed_has_newest_first_and_absolute_links(built: Path) -> None:
 
 def test_every_page_links_every_feed(built: Path) -> None:
     for page in built.rglob("*.html"):
-        feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]*)"', head(page))
+        feeds = re.findall(
+            r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]*)"', head(page)
+        )
         assert sorted(feeds) == sorted(
-            f"/programme/feeds/{kind}-{lang}.xml" for kind in ("news", "projects") for lang in ("nb", "nn", "en")
+            f"/programme/feeds/{kind}-{lang}.xml"
+            for kind in ("news", "projects")
+            for lang in ("nb", "nn", "en")
         ), page
 
 
@@ -107,7 +111,9 @@ def test_sitemap_is_valid(built: Path) -> None:
     locations = []
     for url in root:
         assert url.tag == SITEMAP + "url"
-        assert {child.tag for child in url} <= {SITEMAP + t for t in ("loc", "lastmod", "changefreq", "priority")}
+        assert {child.tag for child in url} <= {
+            SITEMAP + t for t in ("loc", "lastmod", "changefreq", "priority")
+        }
         (loc,) = url.findall(SITEMAP + "loc")
         text = loc.text or ""
         assert text.startswith(BASE) and len(text) < 2048 and text == text.strip()
@@ -181,8 +187,14 @@ def test_json_ld_is_allowed_by_the_csp_and_readable_in_a_browser(built: Path) ->
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         page = browser.new_page()
         messages: list[str] = []

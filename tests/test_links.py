@@ -31,16 +31,20 @@ def test_markdown_link_to_missing_page_names_record_and_line(minimal: Path, flok
     write_files(minimal, {P: project("Første linje.\n\nSe [dette](/projects/finnes-ikke/).\n")})
     run = floke("build")
     assert run.code == 1
-    assert (f'{P}:9: error: link to "/projects/finnes-ikke/" goes nowhere: the site has no page or file '
-            "at /projects/finnes-ikke/") in run.err
+    assert (
+        f'{P}:9: error: link to "/projects/finnes-ikke/" goes nowhere: the site has no page or file '
+        "at /projects/finnes-ikke/"
+    ) in run.err
     assert not (minimal / "site").exists()
 
 
 def test_markdown_link_to_missing_anchor(minimal: Path, floke) -> None:
     write_files(minimal, {P: project("Se [starten](/projects/et-prosjekt/#section-problm).\n")})
     run = floke("build")
-    assert (f'{P}:7: error: link to "/projects/et-prosjekt/#section-problm" points at #section-problm, but '
-            '/projects/et-prosjekt/ has no element with that id (did you mean "section-problem"?)') in run.err
+    assert (
+        f'{P}:7: error: link to "/projects/et-prosjekt/#section-problm" points at #section-problm, but '
+        '/projects/et-prosjekt/ has no element with that id (did you mean "section-problem"?)'
+    ) in run.err
 
 
 def test_link_in_front_matter_text_is_found_on_its_line(minimal: Path, floke) -> None:
@@ -56,13 +60,16 @@ def test_working_links_and_anchors_pass(minimal: Path, floke) -> None:
 
 
 def test_template_link_to_missing_page_names_the_template(minimal: Path, floke) -> None:
-    write_files(minimal, {
-        "theme/page.html": "",
-        "theme/project.html": (
-            '{% extends "base.html" %}\n{% block main %}\n<h1>{{ view.project.title }}</h1>\n'
-            "<a href=\"{{ url('/arkiv/') }}\">Arkiv</a>\n{% endblock %}\n"
-        ),
-    })
+    write_files(
+        minimal,
+        {
+            "theme/page.html": "",
+            "theme/project.html": (
+                '{% extends "base.html" %}\n{% block main %}\n<h1>{{ view.project.title }}</h1>\n'
+                "<a href=\"{{ url('/arkiv/') }}\">Arkiv</a>\n{% endblock %}\n"
+            ),
+        },
+    )
     (minimal / "theme/page.html").unlink()
     run = floke("build", "--templates", "theme")
     assert run.code == 1
@@ -71,15 +78,20 @@ def test_template_link_to_missing_page_names_the_template(minimal: Path, floke) 
 
 
 def test_template_link_that_ignores_the_base_path(minimal: Path, floke) -> None:
-    write_files(minimal, {
-        "theme/project.html": (
-            '{% extends "base.html" %}\n{% block main %}\n<h1>{{ view.project.title }}</h1>\n'
-            '<a href="/projects/">Alle</a>\n{% endblock %}\n'
-        ),
-    })
+    write_files(
+        minimal,
+        {
+            "theme/project.html": (
+                '{% extends "base.html" %}\n{% block main %}\n<h1>{{ view.project.title }}</h1>\n'
+                '<a href="/projects/">Alle</a>\n{% endblock %}\n'
+            ),
+        },
+    )
     run = floke("build", "--templates", "theme", "--base-url", "https://example.org/programme/")
-    assert ('theme/project.html:4: error: link to "/projects/" is outside the base path /programme/, so it '
-            "breaks when the site is published under a subpath; write it with url()") in run.err
+    assert (
+        'theme/project.html:4: error: link to "/projects/" is outside the base path /programme/, so it '
+        "breaks when the site is published under a subpath; write it with url()"
+    ) in run.err
 
 
 # --- the whole site, served under a subpath ----------------------------------------------------
@@ -134,7 +146,7 @@ def test_every_link_works_under_a_subpath(served: tuple[str, Path]) -> None:
     public = "https://example.org/programme/"
     # Start at the home page and at every page in the sitemap (some pages are reached only from it).
     sitemap = [e.text or "" for e in ET.parse(out / "sitemap.xml").iter() if e.tag.endswith("loc")]
-    queue = [f"{origin}/programme/", *(origin + "/programme/" + loc[len(public):] for loc in sitemap)]
+    queue = [f"{origin}/programme/", *(origin + "/programme/" + loc[len(public) :] for loc in sitemap)]
     seen, pages, anchors = set(queue), {}, []
     while queue:
         url = queue.pop()
@@ -145,7 +157,7 @@ def test_every_link_works_under_a_subpath(served: tuple[str, Path]) -> None:
         page = pages[url] = _Page(body.decode("utf-8"))
         for link in page.links:
             if link.startswith(public):  # canonical, hreflang: the public address of a page here
-                link = origin + "/programme/" + link[len(public):]
+                link = origin + "/programme/" + link[len(public) :]
             absolute = urljoin(url, link)
             if urlsplit(absolute).netloc != urlsplit(origin).netloc:
                 continue
@@ -172,5 +184,5 @@ def test_feed_and_sitemap_entries_work_under_a_subpath(served: tuple[str, Path])
     assert len(locations) > 10
     for location in locations:
         assert location.startswith(public), location
-        status, _, _ = fetch(origin + "/programme/" + location[len(public):].split("#")[0])
+        status, _, _ = fetch(origin + "/programme/" + location[len(public) :].split("#")[0])
         assert status == 200, location

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import MINIMAL_AGENCIES, write_files
+from tests.conftest import write_files
 
 A = "content/agencies.yaml"
 P = "content/projects/et-prosjekt.md"
@@ -29,12 +29,18 @@ def test_each_warning_names_file_line_and_fix(minimal: Path, floke) -> None:
     write_files(minimal, {P: PROJECT_WITH_HTTP})
     run = floke("check")
     assert run.code == 0, run.err
-    assert f'{P}:1: warning: the project has no summary; add "summary:" with one sentence for lists, ' \
+    assert (
+        f'{P}:1: warning: the project has no summary; add "summary:" with one sentence for lists, '
         "feeds and link previews" in run.err
-    assert f'{A}:1: warning: agency "alpha" has no orgnr; add its nine-digit organisation number from ' \
+    )
+    assert (
+        f'{A}:1: warning: agency "alpha" has no orgnr; add its nine-digit organisation number from '
         "Enhetsregisteret so the open data can identify it" in run.err
-    assert f"{P}:8: warning: the external link http://example.org/gammel is not https; use https:// if " \
+    )
+    assert (
+        f"{P}:8: warning: the external link http://example.org/gammel is not https; use https:// if "
         "the site offers it" in run.err
+    )
     assert f"{P}:12: warning: the external link http://example.org/kilde is not https" in run.err
     assert "https://example.org/trygg is not https" not in run.err
     assert 'content/site.yaml:1: warning: site.yaml has no "publisher_orgnr"' in run.err
@@ -58,32 +64,14 @@ def test_strict_turns_warnings_into_errors_and_writes_nothing(minimal: Path, flo
 
 
 def test_complete_content_has_no_warnings_and_passes_strict(site_dir: Path, floke) -> None:
-    write_files(site_dir, {
-        "content/site.yaml": "publisher_orgnr: '991825827'\nlanguage_share_threshold: 0\n",
-        A: "alpha:\n  name: Alfa (fiktiv)\n  orgnr: '991825827'\n",
-        P: "---\ntitle: T\nsummary: S.\nagencies: [alpha]\nproblem: P.\nphase: diagnosis\n---\nTekst.\n",
-    })
+    write_files(
+        site_dir,
+        {
+            "content/site.yaml": "publisher_orgnr: '991825827'\nlanguage_share_threshold: 0\n",
+            A: "alpha:\n  name: Alfa (fiktiv)\n  orgnr: '991825827'\n",
+            P: "---\ntitle: T\nsummary: S.\nagencies: [alpha]\nproblem: P.\nphase: diagnosis\n---\nTekst.\n",
+        },
+    )
     run = floke("build", "--strict")
     assert run.code == 0, run.err
     assert "warning" not in run.err
-
-
-def test_language_share_under_threshold_warns(site_dir: Path, floke) -> None:
-    nb = "---\ntitle: Bokmål\nsummary: S.\nagencies: [alpha]\nproblem: Ett to tre fire.\nphase: diagnosis\n---\n"
-    nn = "---\ntitle: Nynorsk\nsummary: S.\nlang: nn\nagencies: [alpha]\nproblem: Ein.\nphase: diagnosis\n---\n"
-    write_files(site_dir, {
-        "content/site.yaml": "publisher_orgnr: '991825827'\nlanguage_share_threshold: 30\n",
-        A: "alpha:\n  name: Alfa (fiktiv)\n  orgnr: '991825827'\n",
-        "content/projects/nb.md": nb,
-        "content/projects/nn.md": nn,
-    })
-    run = floke("build")
-    assert run.code == 0, run.err
-    # nb: "Bokmål S Ett to tre fire" = 6 words; nn: "Nynorsk S Ein" = 3 words.
-    assert "floke: language share: nb 66.7 %, nn 33.3 % of 9 Norwegian words" in run.out
-    assert "warning" not in run.err
-    write_files(site_dir, {"content/site.yaml": "publisher_orgnr: '991825827'\nlanguage_share_threshold: 40\n"})
-    run = floke("build")
-    assert ("content/site.yaml:1: warning: Nynorsk is 33.3 % of the Norwegian text, under the 40 % set by "
-            "language_share_threshold; write or translate more in nn") in run.err
-    assert run.err.strip().endswith("floke: 1 warning(s): 1 language-share")
