@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from floke.urls import output_path
 # Jinja's autoescape and nh3 both write attributes in double quotes, so these patterns are exact.
 _URL_ATTRIBUTE = re.compile(r'\s(?:href|src|action)="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")  # https:, mailto:, data: ...
 _URL_END = r"(?=[\s)\"'>\]|]|$)"
 
 
@@ -74,56 +75,58 @@ def find_broken_links(
     def ids(path: str) -> frozenset[str]:
         return frozenset(html.unescape(i) for i in _ID.findall(pages[path].decode("utf-8")))
 
-    site = _Site(base_url)
+    site = _Site(base_url, known, ids)
     broken = []
     for spec in specs:
         for raw in _URL_ATTRIBUTE.findall(pages[output_path(spec.url)].decode("utf-8")):
             href = html.unescape(raw)
-            problem = site.check(spec.url, href, known, ids)
+            problem = site.check(spec.url, href)
             if problem:
                 broken.append(BrokenLink(spec, href, *problem))
     return broken
 
 
 class _Site:
-    def __init__(self, base_url: str) -> None:
+    """Decides whether links work; a verdict per target is cached, as most links repeat on every page."""
+
+    def __init__(self, base_url: str, known: set[str], ids: Callable[[str], frozenset[str]]) -> None:
         self.prefix = base_path(base_url)
+        self.known, self.ids = known, ids
+        self.verdict = cache(self._verdict)
 
-    def site_url(self, page: str, href: str) -> str | None:
-        """The site-relative URL a link reaches, or None for a full address (https://...).
+    def check(self, page: str, href: str) -> tuple[str, str] | None:
+        """(as written, message) for a broken link; None when it works or leaves the site.
 
-        Full addresses are external even on the site's own host: an editor's sources may point
-        anywhere there, and the placeholder host of a sample site is shared with other examples.
+        Full addresses (https://...) count as external even on the site's own host: an editor's
+        sources may point anywhere there, and a sample site's placeholder host is shared.
         """
-        if urlsplit(href).scheme or href.startswith("//"):
+        if href.startswith("//") or _SCHEME.match(href):
             return None
-        resolved = urljoin(self.prefix + page.lstrip("/"), href)
-        return "/" + resolved[len(self.prefix) :] if resolved.startswith(self.prefix) else resolved
-
-    def check(self, page: str, href: str, known: set[str], ids) -> tuple[str, str] | None:
-        """(as written, message) for a broken link; None when it works or leaves the site."""
-        target = self.site_url(page, href)
-        if target is None:
-            return None
-        written = target if href.startswith(self.prefix) else href
-        if href.startswith("/") and not href.startswith(self.prefix):
-            return written, (
+        if href.startswith(self.prefix):  # url() in templates, root-relative links in Markdown
+            target = "/" + href[len(self.prefix) :]
+            return self.verdict(target, target)
+        if href.startswith("/"):
+            return href, (
                 f'link to "{href}" is outside the base path {self.prefix}, so it breaks when the site is '
                 "published under a subpath; write it with url()"
             )
+        resolved = urljoin(self.prefix + page.lstrip("/"), href)
+        return self.verdict("/" + resolved[len(self.prefix) :], href)
+
+    def _verdict(self, target: str, written: str) -> tuple[str, str] | None:
         path, _, anchor = target.partition("#")
         path = urlsplit(path).path
         file = output_path(path)
-        if file not in known and output_path(path + "/") not in known:
+        if file not in self.known and output_path(path + "/") not in self.known:
             return written, (
                 f'link to "{written}" goes nowhere: the site has no page or file at {path}'
-                f"{did_you_mean(path, map(_site_url, known))}"
+                f"{did_you_mean(path, map(_site_url, self.known))}"
             )
         anchor = unquote(anchor)
-        if anchor and file.endswith(".html") and anchor not in ids(file):
+        if anchor and file.endswith(".html") and anchor not in self.ids(file):
             return written, (
                 f'link to "{written}" points at #{anchor}, but {path} has no element with that id'
-                f"{did_you_mean(anchor, ids(file))}"
+                f"{did_you_mean(anchor, self.ids(file))}"
             )
         return None
 
