@@ -9,6 +9,7 @@ corpus, with output and cache wiped first, so it profiles a cold full build.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -46,11 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     output = work / "site"
     wipe(output, work / ".floke-cache")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load = os.getloadavg()[0]
     text, code = profile_build(content, output, args.interval)
     target = args.out or BENCH / f"profile-{args.projects}.txt"
     header = (
         f"# pyinstrument profile of a full floke build, {args.projects} projects, {started}\n"
         f"# commit {git_commit(REPO)}; regenerate: python -m bench.profile --projects {args.projects}\n"
+        f"# times are wall-clock; 1-minute load average at start {load:.2f} on {os.cpu_count()} cores"
+        " (a busy machine stretches every line alike: read the proportions)\n"
     )
     target.write_text(header + text, encoding="utf-8")
     print(f"wrote {target} (floke exit code {code})", file=sys.stderr)

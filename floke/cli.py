@@ -9,12 +9,13 @@ from pathlib import Path
 
 from floke import editor_cli
 from floke.diagnostics import ContentError, Report
+from floke.langshare import LanguageStats, format_shares, format_table, language_stats
 from floke.load import display_path
 from floke.pipeline import BuildOptions, build, check
 from floke.render import DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme
 from floke.write import OutputError
 
-COMMANDS = ("build", "check", *editor_cli.EDITOR_COMMANDS)
+COMMANDS = ("build", "check", "stats", *editor_cli.EDITOR_COMMANDS)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,6 +48,10 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--future", action="store_true", help="include news dated in the future")
     check_cmd = commands.add_parser("check", help="validate the content; write nothing")
     _content_options(check_cmd)
+    stats_cmd = commands.add_parser(
+        "stats", help="words and records per language, overall and per year, and the nb and nn shares"
+    )
+    _content_options(stats_cmd)
     editor_cli.add_commands(commands)
     return main
 
@@ -70,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "stats":
+            return run_stats(args)
         if args.command in editor_cli.EDITOR_COMMANDS:
             return editor_cli.run(args)
         return run_build(args)
@@ -83,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_check(args: argparse.Namespace) -> int:
     catalogue, report = check(BuildOptions(content=args.content, strict=args.strict))
     print_warnings(report)
+    print_shares(language_stats(catalogue))
     print(
         f"floke: {display_path(args.content)} is valid: {len(catalogue.projects)} projects, "
         f"{len(catalogue.news)} news posts, {len(catalogue.agencies)} agencies"
@@ -106,11 +114,22 @@ def run_build(args: argparse.Namespace) -> int:
     )
     result = build(options)
     print_warnings(result.report)
+    print_shares(result.language)
     print(
         f"floke: wrote {result.pages} pages ({result.files} files) to {display_path(args.output)} "
         f"in {result.seconds:.2f} s"
     )
     return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    catalogue, _ = check(BuildOptions(content=args.content, strict=args.strict))
+    print(format_table(language_stats(catalogue)))
+    return 0
+
+
+def print_shares(stats: LanguageStats) -> None:
+    print(f"floke: language share: {format_shares(stats)}")
 
 
 def print_warnings(report: Report) -> None:

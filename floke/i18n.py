@@ -262,6 +262,8 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "Each line gives the file, the line number and what is wrong. Fix the file and save; "
         "the page comes back by itself.",
     ),
+    # issue 6: feeds and link previews
+    "feed_new_projects": ("Nye prosjekter", "Nye prosjekt", "New projects"),
 }
 _COLUMN = {"nb": 0, "nn": 1, "en": 2}
 # Babel's locale names for our language codes.

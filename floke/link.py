@@ -368,10 +368,10 @@ def _find_xrefs(
 ) -> Iterator[tuple[RecordKey, list[XRef]]]:
     for project in projects:
         refs = list(scan_xrefs(project.body, project.body_line))
-        refs += scan_xrefs(project.problem, _field_text_line(project, ("problem",), project.problem))
+        refs += scan_xrefs(project.problem, field_text_line(project, ("problem",), project.problem))
         for index, learning in enumerate(project.learnings):
             refs += scan_xrefs(
-                learning.text, _field_text_line(project, ("learnings", index, "text"), learning.text)
+                learning.text, field_text_line(project, ("learnings", index, "text"), learning.text)
             )
         yield ("project", project.slug), refs
     for post in news:
@@ -380,7 +380,7 @@ def _find_xrefs(
         yield ("page", page.slug), list(scan_xrefs(page.body, page.body_line))
 
 
-def _field_text_line(project: Project, path: tuple, text: str) -> int:
+def field_text_line(project: Project, path: tuple, text: str) -> int:
     """First line of a front-matter text: a multi-line value is a block that starts below its key."""
     return project.origin.line(*path) + (1 if "\n" in text.rstrip("\n") or text.endswith("\n") else 0)
 

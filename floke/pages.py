@@ -40,6 +40,7 @@ class PageSpec:
     description: str | None = None
     translations: tuple[LinkItem, ...] = ()
     in_sitemap: bool = True
+    structured_data: str = ""  # schema.org JSON-LD, filled in by render.plan (it needs the base URL)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from floke.diagnostics import ContentError, Report
+from floke.langshare import LanguageStats, language_stats
 from floke.link import Catalogue, Options, link
-from floke.load import load_content
+from floke.linkcheck import check_links
+from floke.lint import content_warnings
+from floke.load import display_path, load_content
 from floke.memo import NO_MEMO, Memo
+from floke.provenance import source_commit
 from floke.render import Theme, render
+from floke.texts import markdown_texts
 from floke.validate import validate
 from floke.write import check_output_folder, output_lock, write_site
 
@@ -38,6 +43,7 @@ class BuildResult:
     pages: int
     files: int
     seconds: float
+    language: LanguageStats
 
 
 def today() -> dt.date:
@@ -57,6 +63,8 @@ def check(options: BuildOptions, memo: Memo = NO_MEMO) -> tuple[Catalogue, Repor
     loaded = load_content(options.content, report, memo)
     content = validate(loaded, report, memo)
     catalogue = link(content, Options(options.drafts, options.future, today()), report)
+    if not report.errors:
+        content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
     if options.strict:
         report.promote_warnings()
     if report.errors:
@@ -68,8 +76,14 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     catalogue, report = check(options)
     base_url = options.base_url or catalogue.config.base_url
-    rendered = render(catalogue, options.theme, base_url, report)
+    rendered = render(catalogue, options.theme, base_url, report, source_commit(options.content))
+    texts = list(markdown_texts(catalogue))
+    check_links(rendered.files, rendered.pages, base_url, texts, options.theme, report)
+    if report.errors:
+        raise ContentError(report)
     check_output_folder(options.output, options.content)
     with output_lock(options.output):
         count = write_site(rendered.files, options.output)
-    return BuildResult(report, len(rendered.pages), count, time.perf_counter() - started)
+    return BuildResult(
+        report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
+    )

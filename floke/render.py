@@ -14,10 +14,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from floke import i18n
+from floke import i18n, urls
 from floke.diagnostics import ContentError, Report
 from floke.link import Catalogue
 from floke.markup import MarkdownRenderer
+from floke.metadata import head_globals, with_structured_data
 from floke.model import OutputFile
 from floke.opendata import data_files
 from floke.pages import PageSpec, Views, build_views, plan_pages
@@ -63,24 +64,29 @@ class Plan:
     static: list[OutputFile]
 
 
-def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) -> RenderResult:
+def render(
+    catalogue: Catalogue, theme: Theme, base_url: str, report: Report, commit: str | None = None
+) -> RenderResult:
     planned = plan(catalogue, theme, base_url, MarkdownRenderer(base_path(base_url)))
     env = make_environment(theme, catalogue, base_url, planned.static)
     files = [render_page(env, spec, report) for spec in planned.specs]
     if report.errors:
         raise ContentError(report)
-    files += site_files(catalogue, planned, base_url)
+    files += site_files(catalogue, planned, base_url, commit)
     return RenderResult(files, planned.specs, planned.views)
 
 
 def plan(catalogue: Catalogue, theme: Theme, base_url: str, markdown: MarkdownRenderer) -> Plan:
     views = build_views(catalogue, markdown, index_targets(catalogue))
-    return Plan(views, plan_pages(catalogue, views), list(static_files(theme)))
+    specs = with_structured_data(plan_pages(catalogue, views), catalogue, base_url)
+    return Plan(views, specs, list(static_files(theme)))
 
 
-def site_files(catalogue: Catalogue, planned: Plan, base_url: str) -> list[OutputFile]:
-    """Every output file that is not an HTML page: static files, open data, the sitemap."""
-    return [*planned.static, *data_files(catalogue, planned.views, planned.specs, base_url)]
+def site_files(
+    catalogue: Catalogue, planned: Plan, base_url: str, commit: str | None = None
+) -> list[OutputFile]:
+    """Every output file that is not an HTML page: static files, open data, feeds, the sitemap."""
+    return [*planned.static, *data_files(catalogue, planned.views, planned.specs, base_url, commit)]
 
 
 def make_environment(
@@ -116,7 +122,8 @@ def template_globals(catalogue: Catalogue, base_url: str, static: list[OutputFil
         csp=CONTENT_SECURITY_POLICY,
         url=lambda path: prefix + path.lstrip("/"),
         asset=lambda path: f"{prefix}static/{path}?v={fingerprints.get('static/' + path, _EMPTY)}",
-        absolute=lambda path: base_url.rstrip("/") + "/" + path.lstrip("/"),
+        absolute=lambda path: urls.absolute(base_url, path),
+        **head_globals(catalogue, base_url),
     )
 
 

@@ -62,3 +62,18 @@ def output_path(url: str) -> str:
     """The file inside the output folder that serves a site-relative URL."""
     path = url.split("#", 1)[0].lstrip("/")
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def feed_url(kind: str, lang: str) -> str:
+    """An Atom feed: kind is "news" or "projects", one feed per language."""
+    return f"/feeds/{kind}-{lang}.xml"
+
+
+def absolute(base_url: str, url: str) -> str:
+    """A site-relative URL made absolute under the base URL (which may carry a subpath)."""
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def enhetsregisteret_uri(orgnr: str) -> str:
+    """The organisation's URI in Enhetsregisteret (the Central Coordinating Register)."""
+    return f"http://data.brreg.no/enhetsregisteret/enhet/{orgnr}"

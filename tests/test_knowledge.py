@@ -113,14 +113,15 @@ def test_lessons_json_matches_the_lessons_inside_projects_json(built: Path) -> N
     lessons = json.loads((built / "data/lessons.json").read_text(encoding="utf-8"))
     projects = json.loads((built / "data/projects.json").read_text(encoding="utf-8"))
     inside = [{"project": p["slug"], **lesson} for p in projects for lesson in p["learnings"]]
-    assert sorted(lessons, key=lambda x: x["url"]) == sorted(inside, key=lambda x: x["url"])
+    shared = [{key: lesson[key] for key in ("project", "title", "themes", "phase", "url")} for lesson in lessons]
+    assert sorted(shared, key=lambda x: x["url"]) == sorted(inside, key=lambda x: x["url"])
     assert {
         "project": "inngang",
         "title": "Ord før system",
         "themes": [],
         "phase": None,
         "url": "/projects/inngang/#lesson-ord-for-system",
-    } in lessons
+    } in shared
     assert len(lessons) == 6
 
 
