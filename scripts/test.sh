@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --root-user-action=ignore -e '.[test]'
+bash scripts/browser-deps.sh
 python3 -m pytest "$@"
