@@ -114,7 +114,9 @@ class Visitor:
         if page.url.split("#")[0] == url.split("#")[0]:
             page.goto("about:blank")  # a jump within the same document would not load the page again
         response = page.goto(url)
-        assert response is not None and response.status == status, f"{url}: HTTP {response and response.status}"
+        assert response is not None and response.status == status, (
+            f"{url}: HTTP {response and response.status}"
+        )
         assert not self.csp_reports, f"{url}: the Content-Security-Policy blocked: {self.csp_reports}"
         return page
 

@@ -24,12 +24,16 @@ def violations(page) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_sample_page_types_have_no_axe_violations(visitor, sample, name: str, width: int, scheme: str) -> None:
+def test_sample_page_types_have_no_axe_violations(
+    visitor, sample, name: str, width: int, scheme: str
+) -> None:
     page = visitor.visit(sample.url(PAGE_TYPES[name]), width=width, scheme=scheme, status=status_of(name))
     assert violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/projects/", "/projects/alfa/", "/agencies/", "/news/lansering/", "/om/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/projects/", "/projects/alfa/", "/agencies/", "/news/lansering/", "/om/"]
+)
 def test_fixture_pages_have_no_axe_violations(visitor, fixture_site, path: str) -> None:
     page = visitor.visit(fixture_site.url(path), width=375, scheme="dark")
     assert violations(page) == []
