@@ -71,10 +71,8 @@ def test_a_project_page_leads_with_the_problem_the_agencies_and_the_phases(visit
     page = visitor.visit(sample.url(PAGE_TYPES["project"]), width=1280)
     headings = page.locator("main h2").all_inner_texts()
     assert headings[:3] == [translate("nb", key) for key in ("problem", "agencies", "phase")]
-    phase_box = page.locator(".phase-diagram").bounding_box()
-    assert phase_box is not None and phase_box["y"] + phase_box["height"] <= 900, (
-        "phases below the first screen"
-    )
+    diagram = page.locator(".phase-diagram svg").bounding_box()
+    assert diagram is not None and diagram["y"] + diagram["height"] <= 900, "phases below the first screen"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
