@@ -388,8 +388,7 @@ def plan_project(world: World, index: int, taken: set[str]) -> ProjectPlan:
     prose = Prose(rng, lang, [world.agency(a).name for a in agencies], world.places)
     title = project_title(rng, lang, world)
     meta: dict[str, Any] = {"title": title}
-    if rng.random() < 0.85:
-        meta["summary"] = prose.sentence()
+    meta["summary"] = prose.sentence()  # optional in the schema, but floke warns without one
     if lang != "nb" or rng.random() < 0.5:
         meta["lang"] = lang
     meta.update(dates)
@@ -597,13 +596,14 @@ def dump_yaml(data: Any) -> str:
     )
 
 
-def site_yaml(theme_ids: list[str]) -> dict[str, Any]:
+def site_yaml(theme_ids: list[str], publisher_orgnr: str) -> dict[str, Any]:
     langs = ("nb", "nn", "en")
     return {
         "title": "StimuLab-katalogen (testdata)",
         "description": "Syntetisk prosjektkatalog for ytelsesmålinger av floke.",
         "base_url": "https://katalog.example.org/",
         "default_lang": "nb",
+        "publisher_orgnr": publisher_orgnr,
         "languages": list(langs),
         "phases": [
             {
@@ -619,6 +619,11 @@ def site_yaml(theme_ids: list[str]) -> dict[str, Any]:
             if tid in theme_ids
         ],
     }
+
+
+def publisher_orgnr(world: World) -> str:
+    """The programme's own organisation number, distinct from every agency's."""
+    return new_orgnr(rng_for(world.seed, "publisher"), {a.orgnr for a in world.registry})
 
 
 def write_text(path: Path, text: str) -> int:
@@ -670,7 +675,9 @@ def generate(projects: int, out: Path, seed: int = DEFAULT_SEED) -> Stats:
     (out / "projects").mkdir(parents=True)
     (out / "news").mkdir()
     stats = Stats(projects=len(world.projects), news=len(world.news), agencies=len(world.registry))
-    stats.bytes += write_text(out / "site.yaml", dump_yaml(site_yaml(world.theme_ids)))
+    stats.bytes += write_text(
+        out / "site.yaml", dump_yaml(site_yaml(world.theme_ids, publisher_orgnr(world)))
+    )
     agencies = {a.id: a.to_yaml() for a in world.registry}
     stats.bytes += write_text(out / "agencies.yaml", dump_yaml(agencies))
     for plan in world.projects:

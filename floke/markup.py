@@ -89,6 +89,7 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 _EXTERNAL_LINK = re.compile(r'<a href="((?:https?:)?//)')
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Target:
 
     url: str
     title: str
+    lang: str | None = None  # the record's language, to mark its title where it is shown
 
 
 Resolver = Callable[[str, str], Target | None]
@@ -112,7 +114,10 @@ class _XrefProcessor(InlineProcessor):
         if target is None:  # link.py has already reported it; keep the text readable
             return m.group(0), m.start(0), m.end(0)
         element = etree.Element("a", {"href": target.url})
-        element.text = (m.group(3) or "").strip() or target.title
+        text = (m.group(3) or "").strip()
+        element.text = text or target.title
+        if not text and target.lang:
+            element.set("lang", target.lang)
         return element, m.start(0), m.end(0)
 
 
@@ -145,13 +150,14 @@ class MarkdownRenderer:
             output_format="html",
         )
 
-    def to_html(self, text: str, resolver: Resolver | None = None) -> Markup:
+    def to_html(self, text: str, resolver: Resolver | None = None, top: int = 2) -> Markup:
+        """HTML for Markdown placed under a heading of level top - 1: its highest heading becomes h{top}."""
         self._resolver = resolver or (lambda kind, target: None)
         try:
             html = self._md.reset().convert(text)
         finally:
             self._resolver = lambda kind, target: None
-        return Markup(self.sanitise(html))
+        return Markup(_shift_headings(self.sanitise(html), top))
 
     def sanitise(self, html: str) -> str:
         cleaned = nh3.clean(
@@ -169,3 +175,14 @@ class MarkdownRenderer:
         if attribute in ("href", "src") and value.startswith("/") and not value.startswith("//"):
             return self.base_path + value[1:]
         return value
+
+
+def _shift_headings(html: str, top: int) -> str:
+    """Move every heading by the same amount so the highest lands at top and no level is skipped
+    below the page's own headings (authors write ## or # as they like). Sanitised text holds no
+    raw '<', so the tag match is exact."""
+    levels = [int(m.group(2)) for m in _HEADING_TAG.finditer(html)]
+    if not levels or min(levels) == top:
+        return html
+    shift = top - min(levels)
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)

@@ -60,7 +60,7 @@ def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) ->
         return _link_items(catalogue.backlinks.get(key, ()), targets, lang)
 
     def translations(key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
-        return _link_items(catalogue.translations.get(key, ()), targets, lang, with_lang=catalogue)
+        return _link_items(catalogue.translations.get(key, ()), targets, lang)
 
     projects = {
         p.slug: _project_view(catalogue, p, md, targets, links, translations) for p in catalogue.projects
@@ -70,7 +70,10 @@ def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) ->
             post=n,
             url=urls.news_url(n.slug),
             body_html=md.to_html(n.body, _resolver(targets, n.lang)),
-            projects=tuple(LinkItem(urls.project_url(s), projects[s].project.title) for s in n.projects),
+            projects=tuple(
+                LinkItem(urls.project_url(s), projects[s].project.title, projects[s].project.lang)
+                for s in n.projects
+            ),
             backlinks=links(("news", n.slug), n.lang),
             translations=translations(("news", n.slug), n.lang),
         )
@@ -100,21 +103,14 @@ def _resolver(targets: Targets, lang: str):
     return lambda kind, ident: targets.resolve(kind, ident, lang)
 
 
-def _link_items(
-    keys, targets: Targets, lang: str, with_lang: Catalogue | None = None
-) -> tuple[LinkItem, ...]:
+def _link_items(keys, targets: Targets, lang: str) -> tuple[LinkItem, ...]:
+    """Links to records, each with its record's language so a title in another one is marked."""
     items = []
     for kind, ident in keys:
         target = targets.resolve(kind, ident, lang)
         if target is not None:
-            record_lang = _record_lang(with_lang, kind, ident) if with_lang else None
-            items.append(LinkItem(target.url, target.title, record_lang))
+            items.append(LinkItem(target.url, target.title, target.lang))
     return tuple(items)
-
-
-def _record_lang(catalogue: Catalogue, kind: str, ident: str) -> str | None:
-    records = {"project": catalogue.projects, "news": catalogue.news, "page": catalogue.pages}.get(kind, ())
-    return next((r.lang for r in records if r.slug == ident), None)
 
 
 def _project_view(
@@ -129,12 +125,12 @@ def _project_view(
         roles=catalogue.roles(project),
         phase=phases[project.phase],
         themes=tuple(theme_of(catalogue, t) for t in project.themes),
-        problem_html=md.to_html(project.problem, resolve),
-        body_html=md.to_html(project.body, resolve),
+        problem_html=md.to_html(project.problem, resolve, top=3),
+        body_html=md.to_html(project.body, resolve, top=3),
         learnings=tuple(
             LearningView(
                 learning=learning,
-                html=md.to_html(learning.text, resolve),
+                html=md.to_html(learning.text, resolve, top=4),
                 url=urls.lesson_url(project.slug, learning.anchor),
                 themes=tuple(theme_of(catalogue, t) for t in learning.themes),
                 phase=phases.get(learning.phase) if learning.phase else None,

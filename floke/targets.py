@@ -31,11 +31,11 @@ class Targets:
 def index_targets(catalogue: Catalogue) -> Targets:
     fixed: dict[RecordKey, Target] = {}
     for project in catalogue.projects:
-        fixed[("project", project.slug)] = Target(urls.project_url(project.slug), project.title)
+        fixed[("project", project.slug)] = Target(urls.project_url(project.slug), project.title, project.lang)
     for post in catalogue.news:
-        fixed[("news", post.slug)] = Target(urls.news_url(post.slug), post.title)
+        fixed[("news", post.slug)] = Target(urls.news_url(post.slug), post.title, post.lang)
     for page in catalogue.pages:
-        fixed[("page", page.slug)] = Target(urls.page_url(page.slug), page.title)
+        fixed[("page", page.slug)] = Target(urls.page_url(page.slug), page.title, page.lang)
     for agency in catalogue.agencies.values():
         fixed[("agency", agency.id)] = Target(urls.agency_url(agency.id), agency.name)
     labelled: dict[RecordKey, tuple[str, Mapping[str, str]]] = {}

