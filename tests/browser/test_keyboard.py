@@ -22,8 +22,14 @@ _LOOK = """(selector) => {
           look: look(e), inView: (() => { const r = e.getBoundingClientRect();
             return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0; })()};
 }"""
+# Shown: laid out, and not inside a closed <details> (other than its summary), whose content
+# Chromium lays out but keeps out of the tab order.
 _UNFOCUSED = """(selector) => [...document.querySelectorAll(selector)].map((e) => {
-  const s = getComputedStyle(e); return {shadow: s.boxShadow, shown: e.getClientRects().length > 0};
+  const closed = e.closest('details:not([open])');
+  const folded = closed !== null && !(e.tagName === 'SUMMARY' && e.parentElement === closed)
+                 && !e.closest('summary');
+  const s = getComputedStyle(e);
+  return {shadow: s.boxShadow, shown: e.getClientRects().length > 0 && !folded};
 })"""
 
 
