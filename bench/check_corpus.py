@@ -18,7 +18,8 @@ from typing import Any
 
 from bench.corpus_io import CROSSREF_RE, Corpus, count_words, load_corpus
 
-SITE_KEYS = {"title", "description", "base_url", "default_lang", "languages", "phases", "themes"}
+SITE_REQUIRED = {"title", "description", "base_url", "default_lang", "languages", "phases", "themes"}
+SITE_KEYS = SITE_REQUIRED | {"publisher_orgnr", "licence", "language_share_threshold", "extra"}
 PHASE_IDS = ["diagnosis", "explore-define", "develop-deliver", "implementation"]
 AGENCY_KEYS = {"name", "short", "kind", "orgnr", "aliases", "valid_from", "valid_to", "replaced_by"}
 AGENCY_KINDS = {"state", "municipality", "county", "health", "other"}
@@ -84,7 +85,9 @@ class Checker:
 
     def site(self) -> None:
         site = self.corpus.site
-        self.keys("site.yaml", site, SITE_KEYS, SITE_KEYS)
+        self.keys("site.yaml", site, SITE_KEYS, SITE_REQUIRED)
+        if "publisher_orgnr" in site and not orgnr_ok(site["publisher_orgnr"]):
+            self.fail("site.yaml", "bad publisher_orgnr")
         if [p["id"] for p in site["phases"]] != PHASE_IDS:
             self.fail("site.yaml", "phase ids differ from the contract")
         for item in site["phases"] + site["themes"]:
