@@ -90,11 +90,8 @@ def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     except YamlProblem as problem:
         raise YamlProblem(problem.line + first_line - 1, problem.message) from None
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is best shown where it opens, not at the end of the file.
-        unclosed = "quoted" in (exc.context or "") and exc.context_mark is not None
-        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-        line = (mark.line + first_line) if mark else first_line
-        raise YamlProblem(line, _explain(exc)) from None
+        line, message = _explain(exc)
+        raise YamlProblem(line + first_line, f"invalid YAML: {message}") from None
     except yaml.reader.ReaderError as exc:  # a control character in the text
         line = text.count("\n", 0, exc.position) + first_line
         raise YamlProblem(line, f"the text {control_character_message(chr(exc.character))}") from None
@@ -142,19 +139,37 @@ def _record_lines(node: yaml.Node, path: KeyPath, offset: int, lines: dict[KeyPa
             _record_lines(item, (*path, index), offset, lines)
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    """Plain words for the YAML mistakes editors make most."""
-    problem = exc.problem or ""
+_OPENED = {  # mistakes best shown where the value opens, not where the parser gave up
+    "quoted": "a quoted value is not closed; add the closing quote",
+    "flow sequence": "a list started with [ is not closed; add the closing ]",
+    "flow mapping": "a set of fields started with { is not closed; add the closing }",
+    "simple key": "this line is not `key: value`; add a colon and a space after the key, e.g. title: X",
+}
+_NO_COLON = _OPENED["simple key"]
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The 0-based line to show and plain words for the YAML mistakes editors make most."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    for opened, message in _OPENED.items():
+        if opened in context and exc.context_mark is not None:
+            return exc.context_mark.line, message
     if "'\\t'" in problem or "\\t" in problem:
-        return "invalid YAML: a tab character is used for indentation; indent with spaces"
-    if "end of stream" in problem and "quoted" in (exc.context or ""):
-        return "invalid YAML: a quoted value is not closed; add the closing quote"
+        return line, "a tab character is used for indentation; indent with spaces"
     if "mapping values are not allowed" in problem:
-        return (
-            "invalid YAML: a value contains ': ' or the indentation is off; "
+        if mark and line > 0 and ":" not in _text_line(mark, line - 1):
+            return line - 1, _NO_COLON
+        return line, (
+            "a value contains ': ' or the indentation is off; "
             'put the value in quotes, e.g. title: "A: B"'
         )
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "invalid YAML: the indentation is inconsistent; align keys at the same level"
-    context = f"{exc.context} " if exc.context else ""
-    return f"invalid YAML: {context}{problem}".strip()
+        return line, "the indentation is inconsistent; align keys at the same level"
+    return line, f"{context} {problem}".strip()
+
+
+def _text_line(mark: yaml.Mark, line: int) -> str:
+    lines = (mark.buffer or "").split("\n")
+    return lines[line] if line < len(lines) else ""
