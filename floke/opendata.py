@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from xml.sax.saxutils import escape
 
 from floke import urls
+from floke.jsonout import json_bytes
 from floke.link import Catalogue
 from floke.model import OutputFile
 from floke.pages import PageSpec, Views
@@ -14,14 +14,10 @@ from floke.pages import PageSpec, Views
 
 def data_files(catalogue: Catalogue, views: Views, specs: list[PageSpec], base_url: str) -> list[OutputFile]:
     return [
-        OutputFile("data/projects.json", _json(projects_data(catalogue))),
-        OutputFile("data/lessons.json", _json(lessons_data(catalogue))),
+        OutputFile("data/projects.json", json_bytes(projects_data(catalogue))),
+        OutputFile("data/lessons.json", json_bytes(lessons_data(catalogue))),
         OutputFile("sitemap.xml", sitemap(specs, base_url)),
     ]
-
-
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def projects_data(catalogue: Catalogue) -> list[dict[str, Any]]:
