@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_build(args)
     except ContentError as failure:
         return print_failure(failure.report)
-    except OutputError as problem:
+    except (OutputError, OSError) as problem:  # OSError: a file system failure write.py did not expect
         print(f"floke: error: {problem}", file=sys.stderr)
         return 1
 

@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# Messages quote what editors wrote; a key with a line break must not split the message in two.
+_ESCAPED = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +30,8 @@ class Diagnostic:
     kind: str = "content"
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        """One line, whatever the content: line breaks and control characters are shown escaped."""
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}".translate(_ESCAPED)
 
 
 @dataclass

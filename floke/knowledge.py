@@ -75,7 +75,7 @@ def related_views(catalogue: Catalogue, project: Project, targets: Targets) -> t
                 [theme_of(catalogue, t).label.get(project.lang) for t in related.themes],
                 related.similarity > 0,
             )
-            views.append(RelatedView(target.url, target.title, reason))
+            views.append(RelatedView(target.url, target.title, reason, target.lang))
     return tuple(views)
 
 

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from floke.cleantext import clean_record
 from floke.diagnostics import Report
 from floke.memo import NO_MEMO, Memo
 from floke.model import Origin, RawRecord, RecordKind
@@ -83,7 +84,7 @@ def load_record(content_dir: Path, path: Path, kind: RecordKind, report: Report)
     if not isinstance(parsed.data, dict):
         report.error(shown, 2, "the front matter must be fields written as `key: value` lines")
         return None
-    return RawRecord(
+    record = RawRecord(
         kind=kind,
         origin=Origin(shown, parsed.lines, first_line=1),
         stem=path.stem,
@@ -91,6 +92,7 @@ def load_record(content_dir: Path, path: Path, kind: RecordKind, report: Report)
         body="\n".join(lines[closing + 1 :]),
         body_line=closing + 2,
     )
+    return clean_record(record, report)
 
 
 def _load_yaml_file(content_dir: Path, path: Path, kind: RecordKind, report: Report) -> RawRecord | None:
@@ -109,7 +111,8 @@ def _load_yaml_file(content_dir: Path, path: Path, kind: RecordKind, report: Rep
     if not isinstance(data, dict):
         report.error(shown, 1, "the file must be a set of `key: value` entries")
         return None
-    return RawRecord(kind=kind, origin=Origin(shown, parsed.lines), stem=path.stem, data=data)
+    record = RawRecord(kind=kind, origin=Origin(shown, parsed.lines), stem=path.stem, data=data)
+    return clean_record(record, report)
 
 
 def read_text(content_dir: Path, path: Path, shown: str, report: Report) -> str | None:

@@ -90,6 +90,9 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 _EXTERNAL_LINK = re.compile(r'<a href="((?:https?:)?//)')
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+# nh3's output quotes every attribute and escapes ">" inside values, so a start tag ends at the first ">".
+_LINK_TAG = re.compile(r"<a\s[^>]*>")
+_EXTERNAL_HREF = re.compile(r'\shref="(?:https?:)?//', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,7 @@ class MarkdownRenderer:
             link_rel=None,
             attribute_filter=self._filter_attribute,
         )
-        # Only links that leave the site get rel; nh3 normalises the markup, so this match is exact.
-        return _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" href="\1', cleaned)
+        return _LINK_TAG.sub(_mark_external, cleaned)
 
     def _filter_attribute(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src") and value.startswith("/") and not value.startswith("//"):
@@ -186,3 +188,8 @@ def _shift_headings(html: str, top: int) -> str:
         return html
     shift = top - min(levels)
     return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+def _mark_external(tag: re.Match[str]) -> str:
+    """Only links that leave the site get rel (nh3 has already removed any rel the author wrote)."""
+    if _EXTERNAL_HREF.search(tag.group()):
+        return '<a rel="noopener noreferrer"' + tag.group()[2:]
+    return tag.group()

@@ -71,19 +71,23 @@ class _NoMemo(Memo):
 NO_MEMO: Memo = _NoMemo()
 
 
+_Links = tuple[tuple[str, str, Target | None], ...]
+
+
 class MemoMarkdown(MarkdownRenderer):
     """A Markdown renderer that converts a text again only when the text or its [[links]] changed."""
 
     def __init__(self, base_path: str = "/") -> None:
         super().__init__(base_path)
-        self._kept: dict[str, list[tuple[tuple[tuple[str, str, Target | None], ...], Markup]]] = {}
-        self._used: dict[str, list] = {}
+        self._kept: dict[tuple[str, int], list[tuple[_Links, Markup]]] = {}
+        self._used: dict[tuple[str, int], list] = {}
 
-    def to_html(self, text: str, resolver: Resolver | None = None) -> Markup:
+    def to_html(self, text: str, resolver: Resolver | None = None, top: int = 2) -> Markup:
         resolve = resolver or (lambda kind, ident: None)
-        for links, html in self._kept.get(text, ()):
+        key = (text, top)
+        for links, html in self._kept.get(key, ()):
             if all(resolve(kind, ident) == target for kind, ident, target in links):
-                self._keep(text, links, html)
+                self._keep(key, links, html)
                 return html
         seen: list[tuple[str, str, Target | None]] = []
 
@@ -92,12 +96,12 @@ class MemoMarkdown(MarkdownRenderer):
             seen.append((kind, ident, target))
             return target
 
-        html = super().to_html(text, recording)
-        self._keep(text, tuple(seen), html)
+        html = super().to_html(text, recording, top)
+        self._keep(key, tuple(seen), html)
         return html
 
-    def _keep(self, text: str, links: tuple, html: Markup) -> None:
-        kept = self._used.setdefault(text, [])
+    def _keep(self, key: tuple[str, int], links: tuple, html: Markup) -> None:
+        kept = self._used.setdefault(key, [])
         if (links, html) not in kept:
             kept.append((links, html))
 

@@ -9,7 +9,6 @@ it), but the HTML parser still ends the element at "</script": script_json() esc
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from markupsafe import Markup
 
 from floke import i18n, urls
 from floke.feeds import FEED_KINDS, feed_title
+from floke.jsonout import json_text
 from floke.link import Catalogue
 from floke.pages import PageSpec
 from floke.views import AgencyView, NewsView, ProjectView, theme_of
@@ -57,8 +57,7 @@ def with_structured_data(specs: list[PageSpec], catalogue: Catalogue, base_url: 
 
 def script_json(value: Any) -> Markup:
     """JSON that is safe inside a <script> element: no "</script", no "<!--"."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return Markup(json_text(value, indent=None))
 
 
 def structured_data(page: PageSpec, catalogue: Catalogue, base_url: str) -> dict[str, Any] | None:

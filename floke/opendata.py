@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -18,6 +17,7 @@ from xml.sax.saxutils import escape
 from floke import urls
 from floke.dcat import catalog
 from floke.feeds import feed_files
+from floke.jsonout import json_bytes
 from floke.link import Catalogue
 from floke.model import Learning, OutputFile, Project
 from floke.pages import PageSpec, Views
@@ -37,20 +37,16 @@ def data_files(
         "agencies": agencies_data(catalogue),
         "news": news_data(catalogue),
     }
-    files = [OutputFile(f"data/{name}.json", _json(rows)) for name, rows in datasets.items()]
+    files = [OutputFile(f"data/{name}.json", json_bytes(rows)) for name, rows in datasets.items()]
     files += [
         OutputFile(f"data/{name}.csv", csv_bytes(datasets[name], CSV_COLUMNS[name]))
         for name in ("projects", "lessons")
     ]
-    files.append(OutputFile("data/catalog.jsonld", _json(catalog(catalogue, base_url, commit))))
+    files.append(OutputFile("data/catalog.jsonld", json_bytes(catalog(catalogue, base_url, commit))))
     files += feed_files(catalogue, views, base_url)
     files.append(OutputFile("sitemap.xml", sitemap(specs, base_url)))
     files.append(OutputFile("robots.txt", robots(base_url)))
     return files
-
-
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _text(value: object) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jsonschema import ValidationError
@@ -45,6 +46,9 @@ def describe_value(value: Any) -> str:
 def schema_error_messages(error: ValidationError) -> list[tuple[tuple[Any, ...], str]]:
     """(key path, message) pairs for one jsonschema error; unknown keys give one pair each."""
     path = tuple(error.absolute_path)
+    if error.schema_path and error.schema_path[0] == "propertyNames":  # a key that is not an id
+        key = error.instance
+        return [((*path, key), f"{describe_value(key)} is not a valid id; {_id_rule()}")]
     name = field_name(path)
     kind = error.validator
     if kind == "additionalProperties":
@@ -58,13 +62,14 @@ def schema_error_messages(error: ValidationError) -> list[tuple[tuple[Any, ...],
 
 def _unknown_keys(error: ValidationError, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], str]]:
     allowed = sorted(error.schema.get("properties", {}))
+    where = f" in {field_name(path)}" if path else ""
     pairs = []
     for key in sorted(set(error.instance) - set(allowed), key=str):
         hint = did_you_mean(str(key), allowed)
         pairs.append(
             (
                 (*path, key),
-                f'unknown field "{key}"{hint}; valid fields are: {quoted_list(allowed)}',
+                f'unknown field "{key}"{where}{hint}; valid fields are: {quoted_list(allowed)}',
             )
         )
     return pairs
@@ -72,6 +77,8 @@ def _unknown_keys(error: ValidationError, path: tuple[Any, ...]) -> list[tuple[t
 
 def _describe(error: ValidationError, kind: str, name: str) -> str:
     value = error.instance
+    if kind == "type" and error.validator_value == "string" and isinstance(value, int | float):
+        return _number_for_text(error, name, value)
     if kind == "type":
         wanted = error.validator_value
         wanted_words = " or ".join(_TYPE_WORDS[t] for t in ([wanted] if isinstance(wanted, str) else wanted))
@@ -93,6 +100,8 @@ def _describe(error: ValidationError, kind: str, name: str) -> str:
         return f'"{name}" must be {bound} {error.validator_value}, not {describe_value(value)}'
     if kind == "anyOf" and name.split(".")[-1] in _DATE_FIELDS:
         return _date_format(name, value)
+    if kind == "anyOf" and name.endswith("orgnr"):
+        return f'"{name}" must be nine digits, not {describe_value(value)}'
     if kind == "anyOf":
         return f'"{name}" has the wrong form: {describe_value(value)}'
     if kind == "pattern":
@@ -100,6 +109,14 @@ def _describe(error: ValidationError, kind: str, name: str) -> str:
     if kind == "propertyNames":
         return f"{describe_value(value)} is not a valid id; {_id_rule()}"
     return f'"{name}": {error.message}'
+
+
+def _number_for_text(error: ValidationError, name: str, value: float | bool) -> str:
+    """YAML read the value as a number or true/false: say what the text should look like."""
+    pattern = error.schema.get("pattern")
+    if pattern and not re.match(pattern, describe_value(value)):
+        return _pattern_message(pattern, name, value)
+    return f'"{name}" must be text, not {describe_value(value)}; put it in quotes: "{describe_value(value)}"'
 
 
 def _pattern_message(pattern: str, name: str, value: Any) -> str:

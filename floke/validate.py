@@ -186,10 +186,13 @@ def _report_repeated_ids(origin: Origin, key: str, ids: list[str], report: Repor
 def validate_agencies(raw: RawRecord | None, report: Report) -> dict[str, Agency]:
     if raw is None:
         return {}
-    if check_schema(raw, "agencies", report):
+    bad_ids = check_schema(raw, "agencies", report)
+    if "" in bad_ids:  # the file as a whole has the wrong shape
         return {}
     agencies = {}
     for agency_id, data in sorted(raw.data.items()):
+        if agency_id in bad_ids:  # reported; the other agencies are still usable
+            continue
         agencies[agency_id] = Agency(
             id=agency_id,
             name=data["name"],
@@ -315,7 +318,7 @@ def check_phase(raw: RawRecord, path: tuple, phase: str | None, config: SiteConf
         report.error(
             raw.origin.path,
             raw.origin.line(*path),
-            f'unknown phase "{phase}"{did_you_mean(phase, ids)}; phases are: {", ".join(ids)}',
+            f'unknown phase "{phase}"{did_you_mean(phase, ids)}; phases are: {", ".join(dict.fromkeys(ids))}',
         )
 
 

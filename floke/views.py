@@ -27,6 +27,7 @@ class RelatedView:
     url: str
     title: str
     reason: str
+    lang: str | None = None  # the related project's language, to mark its title
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,13 @@ class OutputError(Exception):
 @contextmanager
 def output_lock(output: Path) -> Iterator[None]:
     """Hold an exclusive lock for this output folder, or fail at once if another build has it."""
-    output.parent.mkdir(parents=True, exist_ok=True)
     lock_path = output.parent / f".{output.name}.lock"
-    with open(lock_path, "a+") as handle:
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise OutputError(cannot_write(output, exc)) from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -73,6 +77,20 @@ def write_site(
     files: Iterable[OutputFile], output: Path, before_swap: Callable[[Path], None] | None = None
 ) -> int:
     """Write every file into a fresh staging folder, run before_swap on it, then swap it in."""
+    try:
+        return _write_and_swap(files, output, before_swap)
+    except OSError as exc:  # a full disk, a read-only folder: the previous site is still in place
+        raise OutputError(cannot_write(output, exc)) from None
+
+
+def cannot_write(output: Path, exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"cannot write {output}: {exc.strerror or exc}{where}; the previous site is unchanged"
+
+
+def _write_and_swap(
+    files: Iterable[OutputFile], output: Path, before_swap: Callable[[Path], None] | None
+) -> int:
     _recover_interrupted_swap(output)
     _remove_stale_staging(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))

@@ -2,7 +2,9 @@
 
 Dates stay strings (validate.py parses them, so that 2021-02-30 becomes a clear message instead
 of a crash), anchors and aliases are refused (a "billion laughs" document can't expand), and a
-key given twice is an error instead of silently keeping the last value.
+key given twice is an error instead of silently keeping the last value. Only plain values are
+built: explicit tags other than !!str, !!seq and !!map (so !!python/object, !!binary, !!set)
+are refused, keys must be text, and nesting is capped so a hostile file cannot exhaust the stack.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ from typing import Any
 
 import yaml
 
+from floke.cleantext import control_character_message
 from floke.model import KeyPath
 
+MAX_DEPTH = 32
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset({None, "!", f"{_CORE}str", f"{_CORE}seq", f"{_CORE}map"})
 
 class YamlProblem(Exception):
     """A YAML text that cannot be used; line is 1-based within the text."""
@@ -25,16 +31,44 @@ class YamlProblem(Exception):
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader without timestamps and without aliases."""
+    """SafeLoader without timestamps, aliases, explicit tags or deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, "YAML aliases (*name) are not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag not in _PLAIN_TAGS:
+            shown = tag.replace(_CORE, "!!", 1) if tag.startswith(_CORE) else tag
             raise YamlProblem(
-                event.start_mark.line + 1,
-                "YAML aliases (*name) are not allowed; write the value out in full",
+                line,
+                f"the YAML tag {shown} is not allowed; "
+                "write plain text, numbers, lists and `key: value` fields",
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(line, f"the values are nested more than {MAX_DEPTH} levels deep; flatten them")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_number(self, node: yaml.ScalarNode) -> Any:
+        """YAML 1.1 reads 0x_ as a number that Python cannot build: a message instead of a crash."""
+        build = yaml.SafeLoader.yaml_constructors[node.tag]
+        try:
+            return build(self, node)
+        except ValueError:
+            raise YamlProblem(
+                node.start_mark.line + 1, f'"{node.value}" is not a number; put it in quotes if it is text'
+            ) from None
+
+
+for _tag in ("int", "float"):
+    _StrictLoader.add_constructor(f"{_CORE}{_tag}", _StrictLoader.construct_number)
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -51,7 +85,22 @@ class ParsedYaml:
 
 def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
     """Parse one YAML document; lines are reported counting from first_line."""
-    loader = _StrictLoader(text)
+    try:
+        return _parse(text, first_line)
+    except YamlProblem as problem:
+        raise YamlProblem(problem.line + first_line - 1, problem.message) from None
+    except yaml.MarkedYAMLError as exc:
+        line, message = _explain(exc)
+        raise YamlProblem(line + first_line, f"invalid YAML: {message}") from None
+    except yaml.reader.ReaderError as exc:  # a control character in the text
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlProblem(line, f"the text {control_character_message(chr(exc.character))}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
+
+
+def _parse(text: str, first_line: int) -> ParsedYaml:
+    loader = _StrictLoader(text)  # reads the whole text at once: control characters fail here
     try:
         node = loader.get_single_node()
         if node is None:
@@ -59,16 +108,6 @@ def parse_yaml(text: str, first_line: int = 1) -> ParsedYaml:
         lines: dict[KeyPath, int] = {}
         _record_lines(node, (), first_line - 1, lines)
         return ParsedYaml(loader.construct_document(node), lines)
-    except YamlProblem as problem:
-        raise YamlProblem(problem.line + first_line - 1, problem.message) from None
-    except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is best shown where it opens, not at the end of the file.
-        unclosed = "quoted" in (exc.context or "") and exc.context_mark is not None
-        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-        line = (mark.line + first_line) if mark else first_line
-        raise YamlProblem(line, _explain(exc)) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
 
@@ -77,8 +116,15 @@ def _record_lines(node: yaml.Node, path: KeyPath, offset: int, lines: dict[KeyPa
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(line - offset, "a key must be a name, not a list or a set of fields")
+            if key_node.tag != f"{_CORE}str":
+                raise YamlProblem(
+                    line - offset,
+                    f'the key {key_node.value} is not read as text; put it in quotes: "{key_node.value}":',
+                )
+            key = key_node.value
             if key in seen:
                 raise YamlProblem(
                     line - offset,
@@ -93,19 +139,37 @@ def _record_lines(node: yaml.Node, path: KeyPath, offset: int, lines: dict[KeyPa
             _record_lines(item, (*path, index), offset, lines)
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    """Plain words for the YAML mistakes editors make most."""
-    problem = exc.problem or ""
+_OPENED = {  # mistakes best shown where the value opens, not where the parser gave up
+    "quoted": "a quoted value is not closed; add the closing quote",
+    "flow sequence": "a list started with [ is not closed; add the closing ]",
+    "flow mapping": "a set of fields started with { is not closed; add the closing }",
+    "simple key": "this line is not `key: value`; add a colon and a space after the key, e.g. title: X",
+}
+_NO_COLON = _OPENED["simple key"]
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The 0-based line to show and plain words for the YAML mistakes editors make most."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    for opened, message in _OPENED.items():
+        if opened in context and exc.context_mark is not None:
+            return exc.context_mark.line, message
     if "'\\t'" in problem or "\\t" in problem:
-        return "invalid YAML: a tab character is used for indentation; indent with spaces"
-    if "end of stream" in problem and "quoted" in (exc.context or ""):
-        return "invalid YAML: a quoted value is not closed; add the closing quote"
+        return line, "a tab character is used for indentation; indent with spaces"
     if "mapping values are not allowed" in problem:
-        return (
-            "invalid YAML: a value contains ': ' or the indentation is off; "
+        if mark and line > 0 and ":" not in _text_line(mark, line - 1):
+            return line - 1, _NO_COLON
+        return line, (
+            "a value contains ': ' or the indentation is off; "
             'put the value in quotes, e.g. title: "A: B"'
         )
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "invalid YAML: the indentation is inconsistent; align keys at the same level"
-    context = f"{exc.context} " if exc.context else ""
-    return f"invalid YAML: {context}{problem}".strip()
+        return line, "the indentation is inconsistent; align keys at the same level"
+    return line, f"{context} {problem}".strip()
+
+
+def _text_line(mark: yaml.Mark, line: int) -> str:
+    lines = (mark.buffer or "").split("\n")
+    return lines[line] if line < len(lines) else ""
