@@ -137,6 +137,9 @@ def print_warnings(report: Report) -> None:
         print(warning.format(), file=sys.stderr)
     if report.warnings:
         print(f"floke: {len(report.warnings)} warning(s): {report.warning_summary()}", file=sys.stderr)
+    if report.silenced:
+        print(f"floke: {report.silenced} warning(s) not shown: site.yaml ignores their kind "
+              "(ignore_warnings)", file=sys.stderr)
 
 
 def print_failure(report: Report) -> int:

@@ -39,6 +39,7 @@ class Report:
     """Collects every diagnostic of a run so that all of them are shown at once."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    silenced: int = 0  # warnings dropped because site.yaml ignores their kind
 
     def error(self, path: str, line: int, message: str, kind: str = "content") -> None:
         self.items.append(Diagnostic(path, line, message, "error", kind))
@@ -53,6 +54,13 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return sorted((d for d in self.items if d.severity == "warning"), key=_position)
+
+    def silence(self, kinds: tuple[str, ...]) -> int:
+        """Drop the warnings of kinds the site has chosen to ignore; returns how many were dropped."""
+        kept = [d for d in self.items if d.severity == "error" or d.kind not in kinds]
+        dropped = len(self.items) - len(kept)
+        self.items = kept
+        return dropped
 
     def promote_warnings(self) -> None:
         """--strict: every warning becomes an error."""

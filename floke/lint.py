@@ -16,6 +16,8 @@ from floke.texts import markdown_texts
 # http:// where an editor wrote a link: Markdown targets, autolinks and bare URLs.
 _PLAIN_HTTP = re.compile(r"(?<![\w/])http://[^\s<>()\[\]\"']+")
 _LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk"}
+# Every kind of warning floke gives (site.yaml's ignore_warnings takes these names).
+WARNING_KINDS = ("summary", "orgnr", "http-link", "metadata", "language-share", "text")
 
 
 def content_warnings(catalogue: Catalogue, site_path: str, report: Report) -> None:

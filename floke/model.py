@@ -114,6 +114,7 @@ class SiteConfig:
     themes: tuple[Theme, ...]
     themes_declared: bool
     language_share_threshold: float
+    ignore_warnings: tuple[str, ...]
     licence: str
     publisher_orgnr: str | None
     extra: Mapping[str, Any]

@@ -65,6 +65,7 @@ def check(options: BuildOptions, memo: Memo = NO_MEMO) -> tuple[Catalogue, Repor
     catalogue = link(content, Options(options.drafts, options.future, today()), report)
     if not report.errors:
         content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
+    report.silenced = report.silence(catalogue.config.ignore_warnings)
     if options.strict:
         report.promote_warnings()
     if report.errors:

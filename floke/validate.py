@@ -164,6 +164,7 @@ def validate_site(raw: RawRecord | None, report: Report) -> SiteConfig:
         themes=themes,
         themes_declared="themes" in data,
         language_share_threshold=float(data.get("language_share_threshold", 25)),
+        ignore_warnings=tuple(data.get("ignore_warnings", ())),
         licence=data.get("licence", DEFAULT_LICENCE),
         publisher_orgnr=data.get("publisher_orgnr"),
         extra=data.get("extra", {}),

@@ -75,3 +75,24 @@ def test_complete_content_has_no_warnings_and_passes_strict(site_dir: Path, flok
     run = floke("build", "--strict")
     assert run.code == 0, run.err
     assert "warning" not in run.err
+
+
+def test_site_yaml_can_ignore_kinds_of_warning(minimal: Path, floke) -> None:
+    write_files(minimal, {P: PROJECT_WITH_HTTP, "content/site.yaml": "ignore_warnings: [orgnr, http-link]\n"})
+    run = floke("check", "--strict")
+    errors = [line for line in run.err.splitlines() if ": error: " in line]
+    assert run.code == 1  # the summary and publisher warnings still count
+    assert errors and not any("has no orgnr" in line or "http://" in line for line in errors)
+    ignore_all = "ignore_warnings: [orgnr, http-link, summary, metadata, language-share]\n"
+    write_files(minimal, {"content/site.yaml": ignore_all})
+    run = floke("check", "--strict")
+    assert run.code == 0, run.err
+    assert "warning(s) not shown: site.yaml ignores their kind (ignore_warnings)" in run.err
+
+
+def test_ignorable_kinds_are_the_kinds_floke_gives() -> None:
+    from floke.lint import WARNING_KINDS
+    from floke.schemas import load_schema
+
+    enum = load_schema("site")["properties"]["ignore_warnings"]["items"]["enum"]
+    assert tuple(enum) == WARNING_KINDS
