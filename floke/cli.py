@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from floke.diagnostics import ContentError, Report
+from floke.index import SearchIndexError
 from floke.load import display_path
 from floke.pipeline import BuildOptions, build, check
 from floke.render import DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_build(args)
     except ContentError as failure:
         return print_failure(failure.report)
-    except OutputError as problem:
+    except (OutputError, SearchIndexError) as problem:
         print(f"floke: error: {problem}", file=sys.stderr)
         return 1
 

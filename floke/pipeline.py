@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from floke.diagnostics import ContentError, Report
+from floke.index import build_index
 from floke.link import Catalogue, Options, link
 from floke.load import load_content
 from floke.render import Theme, render
@@ -70,5 +71,7 @@ def build(options: BuildOptions) -> BuildResult:
     rendered = render(catalogue, options.theme, base_url, report)
     check_output_folder(options.output, options.content)
     with output_lock(options.output):
-        count = write_site(rendered.files, options.output)
+        count = write_site(
+            rendered.files, options.output, before_swap=lambda site: build_index(site, rendered.search_documents)
+        )
     return BuildResult(report, len(rendered.pages), count, time.perf_counter() - started)

@@ -21,6 +21,7 @@ from floke.markup import MarkdownRenderer
 from floke.model import OutputFile
 from floke.opendata import data_files
 from floke.pages import PageSpec, Views, build_views, plan_pages
+from floke.search_views import SearchMarks, lesson_documents
 from floke.targets import index_targets
 from floke.urls import output_path
 
@@ -47,6 +48,7 @@ class RenderResult:
     files: list[OutputFile]
     pages: list[PageSpec]
     views: Views
+    search_documents: list[OutputFile]  # read by the search indexer only, never published
 
 
 def base_path(base_url: str) -> str:
@@ -60,12 +62,14 @@ def render(catalogue: Catalogue, theme: Theme, base_url: str, report: Report) ->
     specs = plan_pages(catalogue, views)
     static = list(static_files(theme))
     env = make_environment(theme, catalogue, base_url, {f.path: f.data for f in static})
+    env.globals["search"] = SearchMarks(catalogue, views)
     files = [render_page(env, spec, report) for spec in specs]
+    search_documents = [render_page(env, spec, report) for spec in lesson_documents(views)]
     if report.errors:
         raise ContentError(report)
     files += static
     files += data_files(catalogue, views, specs, base_url)
-    return RenderResult(files, specs, views)
+    return RenderResult(files, specs, views, search_documents)
 
 
 def make_environment(
