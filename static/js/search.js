@@ -30,10 +30,13 @@ async function start(root) {
   root.querySelector(".search-results").hidden = false;
 
   let pagefind;
+  let totals;
   try {
     pagefind = await import(text.bundle + "pagefind.js");
     await pagefind.options({ baseUrl: text.base });
     await pagefind.init();
+    // Loads every facet's data; without it, a search reports counts only for the facets it filters on.
+    totals = await pagefind.filters();
   } catch (error) {
     status.textContent = text.tFailed;
     console.error(error);
@@ -97,8 +100,6 @@ async function start(root) {
     const query = state.q.trim() || null;
     const filters = pagefindFilters(state);
     if (!query && !Object.keys(filters).length) {
-      const totals = await pagefind.filters();
-      if (mine !== serial) return;
       showCounts(totals, state);
       list.replaceChildren();
       more.hidden = true;
