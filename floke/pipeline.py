@@ -71,7 +71,6 @@ def build(options: BuildOptions) -> BuildResult:
     rendered = render(catalogue, options.theme, base_url, report)
     check_output_folder(options.output, options.content)
     with output_lock(options.output):
-        count = write_site(
-            rendered.files, options.output, before_swap=lambda site: build_index(site, rendered.search_documents)
-        )
+        index = lambda site: build_index(site, rendered.search_documents)  # noqa: E731
+        count = write_site(rendered.files, options.output, before_swap=index)
     return BuildResult(report, len(rendered.pages), count, time.perf_counter() - started)

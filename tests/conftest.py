@@ -94,7 +94,12 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 # Pagefind numbers pages in the order its parallel parser finishes them, so these files differ
 # between identical builds (docs/search.md); the fragments, one per page, do not.
-PAGEFIND_NUMBERED = ("pagefind/pagefind-entry.json", "pagefind/pagefind.*.pf_meta", "pagefind/filter/*", "pagefind/index/*")
+PAGEFIND_NUMBERED = (
+    "pagefind/pagefind-entry.json",
+    "pagefind/pagefind.*.pf_meta",
+    "pagefind/filter/*",
+    "pagefind/index/*",
+)
 
 
 def stable_tree_bytes(root: Path) -> dict[str, bytes]:

@@ -145,14 +145,15 @@ def test_filter_counts_and_announced_result_count(page, sites) -> None:
     year_2021 = page.locator('.facet[data-facet="year"] label', has_text="2021")
     playwright_api.expect(year_2021).to_contain_text("(1)")
     # The type facet's own counts ignore its own tick: lessons can still be added.
-    playwright_api.expect(page.locator('.facet[data-facet="type"] label', has_text="Læring")).to_contain_text("(1)")
+    lessons = page.locator('.facet[data-facet="type"] label', has_text="Læring")
+    playwright_api.expect(lessons).to_contain_text("(1)")
 
 
 def test_typing_and_ticking_keep_the_state_in_the_url_and_history(page, sites) -> None:
     base = sites["nb"]
     page.goto(f"{base}/search/")
-    playwright_api.expect(page.locator("#search-status")).to_have_text("Skriv et søkeord eller velg et filter.")
-    page.keyboard.press("Tab")  # skip link
+    prompt = "Skriv et søkeord eller velg et filter."
+    playwright_api.expect(page.locator("#search-status")).to_have_text(prompt)
     page.locator("#search-q").focus()
     page.keyboard.type("barn")
     playwright_api.expect(page.locator(".result-title a").first).to_have_text(NB_PROJECT)
@@ -206,8 +207,16 @@ def test_without_javascript_the_page_offers_the_browse_pages(browser, sites) -> 
     assert "Søket trenger JavaScript" in (tab.locator("noscript").text_content() or "")
     browse = tab.locator(".search-browse a")
     playwright_api.expect(browse).to_have_text(
-        ["Alle prosjekter", "Alle virksomheter", "Brukerinnsikt", "Helse", "Oppvekst",
-         "Diagnose", "Utforske og definere", "Utvikle og levere"]
+        [
+            "Alle prosjekter",
+            "Alle virksomheter",
+            "Brukerinnsikt",
+            "Helse",
+            "Oppvekst",
+            "Diagnose",
+            "Utforske og definere",
+            "Utvikle og levere",
+        ]
     )
     playwright_api.expect(tab.locator(".search-facets")).to_be_hidden()
     context.close()

@@ -48,9 +48,16 @@ def test_lesson_documents_are_indexed_but_not_published(built: Path) -> None:
 def test_record_pages_mark_what_is_indexed(built: Path) -> None:
     html = (built / "projects/skolestart/index.html").read_text()
     assert '<article class="record project" data-pagefind-body>' in html
-    for name, value in [("type", "project"), ("agency", "digdir"), ("agency", "storby"), ("year", "2017"),
-                        ("status", "completed"), ("phase", "develop-deliver"), ("theme", "oppvekst"),
-                        ("language", "nb")]:
+    for name, value in [
+        ("type", "project"),
+        ("agency", "digdir"),
+        ("agency", "storby"),
+        ("year", "2017"),
+        ("status", "completed"),
+        ("phase", "develop-deliver"),
+        ("theme", "oppvekst"),
+        ("language", "nb"),
+    ]:
         assert f'<span hidden data-pagefind-filter="{name}:{value}"></span>' in html
     assert 'data-pagefind-filter="agency:difi"' not in html  # filters carry the current agency
     assert '<h1 data-pagefind-weight="10">Enklere skolestart</h1>' in html
@@ -80,7 +87,8 @@ def test_a_rebuild_leaves_no_stale_index_files(site_dir: Path, floke) -> None:
     assert floke("build", "--content", str(content)).code == 0
     bundle = site_dir / "site/pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert [p.name for p in bundle.glob("*.pf_meta")] == [f"pagefind.{entry['languages']['nb']['hash']}.pf_meta"]
+    expected = f"pagefind.{entry['languages']['nb']['hash']}.pf_meta"
+    assert [p.name for p in bundle.glob("*.pf_meta")] == [expected]
 
 
 def test_a_failed_index_leaves_the_previous_site_in_place(
