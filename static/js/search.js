@@ -4,7 +4,7 @@
 // .search-app, rendered from floke/i18n.py; facet labels come from the rendered checkboxes.
 
 const DEBOUNCE_MS = 250;
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 30;
 const FOLD_MARK = "⁂"; // floke/search_views.py: the folded words that follow it are never shown
 
