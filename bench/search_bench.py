@@ -5,7 +5,8 @@
 For each size it generates a corpus with bench/corpus.py (cached under --work), builds the site,
 times the index stage alone, then opens /search/?q=FIRST in headless Chromium served from a
 loopback http.server, counts the bytes of every response (the page itself included) until the
-result count is announced, then types SECOND and counts again. Figures go to stdout as a Markdown table for docs/performance.md.
+result count is announced, then types SECOND and counts again. Figures go to stdout as a
+Markdown table for docs/performance.md.
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def table(rows: list[Figures]) -> str:
         lines.append(
             f"| {r.projects:,} | {r.pages:,} | {r.index_seconds:.1f} s | "
             f"{r.index_bytes / 1e6:.1f} MB ({r.index_files:,}) | "
-            f"{r.first_bytes / 1024:.0f} / {r.first_gzip / 1024:.0f} KB, {r.first_requests}, {r.first_ms:.0f} ms | "
+            f"{r.first_bytes / 1024:.0f} / {r.first_gzip / 1024:.0f} KB, {r.first_requests}, "
+            f"{r.first_ms:.0f} ms | "
             f"{r.second_bytes / 1024:.0f} / {r.second_gzip / 1024:.0f} KB, {r.second_requests}, "
             f"{r.second_ms:.0f} ms |"
         )
