@@ -9,6 +9,7 @@ from pathlib import Path
 
 from floke import editor_cli
 from floke.diagnostics import ContentError, Report
+from floke.index import SearchIndexError
 from floke.langshare import LanguageStats, format_shares, format_table, language_stats
 from floke.load import display_path
 from floke.pipeline import BuildOptions, build, check
@@ -82,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_build(args)
     except ContentError as failure:
         return print_failure(failure.report)
-    except (OutputError, OSError) as problem:  # OSError: a file system failure write.py did not expect
+    # OSError: a file system failure that write.py did not expect
+    except (OutputError, SearchIndexError, OSError) as problem:
         print(f"floke: error: {problem}", file=sys.stderr)
         return 1
 

@@ -264,6 +264,31 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     ),
     # issue 6: feeds and link previews
     "feed_new_projects": ("Nye prosjekter", "Nye prosjekt", "New projects"),
+    # issue 4: search page
+    "search_count_none": ("Ingen treff", "Ingen treff", "No results"),
+    "search_count_one": ("1 treff", "1 treff", "1 result"),
+    "search_count_many": ("{n} treff", "{n} treff", "{n} results"),
+    "search_prompt": (
+        "Skriv et søkeord eller velg et filter.",
+        "Skriv eit søkjeord eller vel eit filter.",
+        "Type a word or choose a filter.",
+    ),
+    "search_failed": (
+        "Søket kunne ikke lastes. Prøv igjen senere, eller bla i katalogen.",
+        "Søket kunne ikkje lastast. Prøv igjen seinare, eller bla i katalogen.",
+        "The search could not be loaded. Try again later, or browse the catalogue.",
+    ),
+    "search_more": ("Vis flere treff", "Vis fleire treff", "Show more results"),
+    "search_narrow": ("Avgrens søket", "Avgrens søket", "Narrow the search"),
+    "search_results": ("Søkeresultater", "Søkjeresultat", "Search results"),
+    "search_browse": ("Bla i katalogen", "Bla i katalogen", "Browse the catalogue"),
+    "search_facet_type": ("Type", "Type", "Type"),
+    "search_facet_agency": ("Virksomhet", "Verksemd", "Agency"),
+    "search_facet_theme": ("Tema", "Tema", "Theme"),
+    "search_facet_phase": ("Fase", "Fase", "Phase"),
+    "search_facet_status": ("Status", "Status", "Status"),
+    "search_facet_year": ("År", "År", "Year"),
+    "search_facet_language": ("Språk", "Språk", "Language"),
 }
 _COLUMN = {"nb": 0, "nn": 1, "en": 2}
 # Babel's locale names for our language codes.

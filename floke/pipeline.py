@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from floke.diagnostics import ContentError, Report
+from floke.index import build_index
 from floke.langshare import LanguageStats, language_stats
 from floke.link import Catalogue, Options, link
 from floke.linkcheck import check_links
@@ -84,7 +85,8 @@ def build(options: BuildOptions) -> BuildResult:
         raise ContentError(report)
     check_output_folder(options.output, options.content)
     with output_lock(options.output):
-        count = write_site(rendered.files, options.output)
+        index = lambda site: build_index(site, rendered.search_documents)  # noqa: E731
+        count = write_site(rendered.files, options.output, before_swap=index)
     return BuildResult(
         report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
     )

@@ -25,6 +25,7 @@ from floke.model import OutputFile
 from floke.pipeline import BuildOptions, check
 from floke.render import (
     DEFAULT_TEMPLATES,
+    Plan,
     base_path,
     make_environment,
     plan,
@@ -87,7 +88,7 @@ class PreviewBuild:
         self.lang = catalogue.config.default_lang
         planned = plan(catalogue, self.options.theme, self.base_url, self.markdown)
         self.markdown.sweep()
-        env = self._environment(catalogue, planned.static)
+        env = self._environment(catalogue, planned)
         self.deps.begin(env)
         rendered, written = [], []
         for spec in self.deps.stale(planned.specs):
@@ -107,15 +108,15 @@ class PreviewBuild:
             time.perf_counter() - started,
         )  # fmt: skip
 
-    def _environment(self, catalogue: Catalogue, static: list[OutputFile]) -> TrackingEnvironment:
+    def _environment(self, catalogue: Catalogue, planned: Plan) -> TrackingEnvironment:
         """One environment for the session (templates compile once); its globals hold the new data."""
         if self.env is None:
-            env = make_environment(self.options.theme, catalogue, self.base_url, static, TrackingEnvironment)
+            env = make_environment(self.options.theme, catalogue, self.base_url, planned, TrackingEnvironment)
             assert isinstance(env, TrackingEnvironment)
             self.env = env
             env.instrument()
         else:
-            self.env.globals.update(template_globals(catalogue, self.base_url, static))
+            self.env.globals.update(template_globals(catalogue, self.base_url, planned))
             self.env.index_globals()
         return self.env
 

@@ -22,6 +22,7 @@ from floke.metadata import head_globals, with_structured_data
 from floke.model import OutputFile
 from floke.opendata import data_files
 from floke.pages import PageSpec, Views, build_views, plan_pages
+from floke.search_views import SearchMarks, lesson_documents, search_globals
 from floke.targets import index_targets
 from floke.urls import output_path
 
@@ -48,6 +49,7 @@ class RenderResult:
     files: list[OutputFile]
     pages: list[PageSpec]
     views: Views
+    search_documents: list[OutputFile]  # read by the search indexer only, never published
 
 
 def base_path(base_url: str) -> str:
@@ -68,12 +70,13 @@ def render(
     catalogue: Catalogue, theme: Theme, base_url: str, report: Report, commit: str | None = None
 ) -> RenderResult:
     planned = plan(catalogue, theme, base_url, MarkdownRenderer(base_path(base_url)))
-    env = make_environment(theme, catalogue, base_url, planned.static)
+    env = make_environment(theme, catalogue, base_url, planned)
     files = [render_page(env, spec, report) for spec in planned.specs]
+    search_documents = [render_page(env, spec, report) for spec in lesson_documents(planned.views)]
     if report.errors:
         raise ContentError(report)
     files += site_files(catalogue, planned, base_url, commit)
-    return RenderResult(files, planned.specs, planned.views)
+    return RenderResult(files, planned.specs, planned.views, search_documents)
 
 
 def plan(catalogue: Catalogue, theme: Theme, base_url: str, markdown: MarkdownRenderer) -> Plan:
@@ -93,7 +96,7 @@ def make_environment(
     theme: Theme,
     catalogue: Catalogue,
     base_url: str,
-    static: list[OutputFile],
+    planned: Plan,
     environment: type[jinja2.Environment] = jinja2.Environment,
 ) -> jinja2.Environment:
     env = environment(
@@ -104,7 +107,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(template_globals(catalogue, base_url, static))
+    env.globals.update(template_globals(catalogue, base_url, planned))
     env.filters.update(
         day=lambda day, lang: i18n.format_day(day, lang),
         partial_date=lambda date, lang: i18n.format_partial(date, lang),
@@ -113,9 +116,9 @@ def make_environment(
     return env
 
 
-def template_globals(catalogue: Catalogue, base_url: str, static: list[OutputFile]) -> dict[str, object]:
+def template_globals(catalogue: Catalogue, base_url: str, planned: Plan) -> dict[str, object]:
     prefix = base_path(base_url)
-    fingerprints = {f.path: _fingerprint(f.data) for f in static}
+    fingerprints = {f.path: _fingerprint(f.data) for f in planned.static}
     return dict(
         site=catalogue.config,
         catalogue=catalogue,
@@ -123,6 +126,7 @@ def template_globals(catalogue: Catalogue, base_url: str, static: list[OutputFil
         url=lambda path: prefix + path.lstrip("/"),
         asset=lambda path: f"{prefix}static/{path}?v={fingerprints.get('static/' + path, _EMPTY)}",
         absolute=lambda path: urls.absolute(base_url, path),
+        **search_globals(SearchMarks(catalogue, planned.views)),
         **head_globals(catalogue, base_url),
     )
 

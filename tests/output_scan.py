@@ -13,10 +13,9 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 # Elements that load or run something, or change how the rest of the page is read.
 FORBIDDEN_ELEMENTS = frozenset({
@@ -133,24 +132,16 @@ def csv_problems(text: str) -> list[str]:
 
 
 def search_fragment_problems(data: bytes) -> list[str]:
-    """Pagefind's fragments are gzipped JSON whose strings its UI shows as HTML."""
+    """Pagefind's fragments are gzipped JSON: text for the search page, which inserts every string
+    as text (textContent; tests/test_hostile.py checks search.js has no HTML sinks), and URLs,
+    which must not run code."""
     text = gzip.decompress(data).decode("utf-8").removeprefix("pagefind_dcd")
     try:
         value = json.loads(text)
     except ValueError:
         return []  # an index file, not a fragment
-    return [problem for string in _strings(value) for problem in html_problems(string)]
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+    urls = [value.get("url", ""), *(v for k, v in value.get("meta", {}).items() if k in ("image", "url"))]
+    return [f"fragment URL runs code: {url[:40]!r}" for url in urls if isinstance(url, str) and _bad_url(url)]
 
 
 TEXT_RULES: dict[str, Callable[[str], list[str]]] = {

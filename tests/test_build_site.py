@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, tree_bytes, write_files
+from tests.conftest import FIXTURES, REPO, stable_tree_bytes, tree_bytes, write_files
 
 BASIC = FIXTURES / "basic" / "content"
 
@@ -130,7 +130,7 @@ def test_sitemap_lists_every_page(built: Path) -> None:
 def test_same_input_gives_identical_output(site_dir: Path, floke) -> None:
     assert floke("build", "--content", str(BASIC), "--output", "one").code == 0
     assert floke("build", "--content", str(BASIC), "--output", "two").code == 0
-    assert tree_bytes(site_dir / "one") == tree_bytes(site_dir / "two")
+    assert stable_tree_bytes(site_dir / "one") == stable_tree_bytes(site_dir / "two")
 
 
 def test_failed_build_leaves_previous_site_untouched(site_dir: Path, floke) -> None:

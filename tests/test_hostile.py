@@ -279,3 +279,10 @@ def test_yaml_is_only_read_with_the_safe_loader() -> None:
     for module in sorted((REPO / "floke").rglob("*.py")):
         for line in module.read_text(encoding="utf-8").splitlines():
             assert not unsafe.search(line.replace("SafeLoader", "")), f"{module}: {line}"
+
+
+def test_the_search_page_inserts_results_as_text_only() -> None:
+    """Search fragments hold records' text as it is; the page must never parse it as HTML."""
+    script = (REPO / "static/js/search.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "createContextualFragment", "eval("):
+        assert sink not in script, sink

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from floke.opendata import csv_cell
-from tests.conftest import FIXTURES, REPO, tree_bytes, write_files
+from tests.conftest import FIXTURES, REPO, stable_tree_bytes, write_files
 
 BASIC = FIXTURES / "basic" / "content"
 BASE = "https://example.org/programme/"
@@ -174,4 +174,4 @@ def test_generated_from_is_the_commit_and_the_output_repeats(site_dir: Path, flo
     catalog = load(site_dir / "one", "catalog.jsonld")
     assert catalog["generated_from"] == commit
     assert {dataset["generated_from"] for dataset in catalog["dcat:dataset"]} == {commit}
-    assert tree_bytes(site_dir / "one") == tree_bytes(site_dir / "two")
+    assert stable_tree_bytes(site_dir / "one") == stable_tree_bytes(site_dir / "two")

@@ -56,7 +56,8 @@ def full_build(session: PreviewBuild, floke) -> dict[str, bytes]:
 
 
 def _without_marker(tree: dict[str, bytes]) -> dict[str, bytes]:
-    return {path: data for path, data in tree.items() if path != MARKER}
+    """The tree less floke's marker and the search index, which the preview does not build."""
+    return {path: data for path, data in tree.items() if path != MARKER and not path.startswith("pagefind/")}
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
