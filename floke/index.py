@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pagefind.index import PagefindIndex
 
@@ -39,6 +41,9 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says what it reported."""
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
 class IndexSummary:
     pages: int
@@ -56,12 +61,19 @@ def build_index(site: Path, documents: Iterable[OutputFile]) -> IndexSummary:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document.data)
         try:
-            pages, extra = asyncio.run(_run_pagefind(site, folder, bundle))
+            pages, extra = _run_in_own_loop(_run_pagefind(site, folder, bundle))
         except Exception as problem:  # Pagefind's service reports failures as plain exceptions
             raise SearchIndexError(f"the search index could not be built: {problem}") from problem
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     return IndexSummary(pages, extra)
+
+
+def _run_in_own_loop(work: Coroutine[Any, Any, T]) -> T:
+    """Run Pagefind's asyncio API in a thread of its own, so that a build also works when the
+    caller already runs an event loop (the preview server, or a test driving a browser)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 async def _run_pagefind(site: Path, documents: Path, bundle: Path) -> tuple[int, int]:

@@ -109,3 +109,30 @@ def stable_tree_bytes(root: Path) -> dict[str, bytes]:
         for path, data in tree_bytes(root).items()
         if not any(PurePosixPath(path).match(pattern) for pattern in PAGEFIND_NUMBERED)
     }
+
+
+# --- the browser: one Chromium for the whole run (Playwright's sync API allows one per thread) ---
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+MISSING = "{what} is missing: run `bash scripts/browser-deps.sh` (as root it installs it)"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, shared by every browser test."""
+    if not CHROMIUM.is_file():
+        pytest.fail(MISSING.format(what=f"Chromium ({CHROMIUM})"))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -181,34 +181,20 @@ def test_json_ld_cannot_end_its_script_element(built: Path) -> None:
 
 
 @pytest.mark.browser
-def test_json_ld_is_allowed_by_the_csp_and_readable_in_a_browser(built: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page()
-        messages: list[str] = []
-        page.on("console", lambda m: messages.append(m.text))
-        page.add_init_script(
-            "window.__violations = 0;"
-            "document.addEventListener('securitypolicyviolation', () => { window.__violations += 1; });"
-        )
-        page.goto((built / "projects/nasty/index.html").as_uri())
-        data = page.evaluate(
-            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
-        )
-        violations = page.evaluate("window.__violations")
-        browser.close()
+def test_json_ld_is_allowed_by_the_csp_and_readable_in_a_browser(built: Path, browser) -> None:
+    page = browser.new_page()
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text))
+    page.add_init_script(
+        "window.__violations = 0;"
+        "document.addEventListener('securitypolicyviolation', () => { window.__violations += 1; });"
+    )
+    page.goto((built / "projects/nasty/index.html").as_uri())
+    data = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)"
+    )
+    violations = page.evaluate("window.__violations")
+    page.close()
     assert data["name"] == "Slutt </script><script>alert(1)</script> & <!-- kommentar"
     assert not [m for m in messages if "Content Security Policy" in m]
     assert violations == 0

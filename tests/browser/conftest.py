@@ -14,19 +14,9 @@ from pathlib import Path
 import pytest
 
 from floke.pipeline import BuildOptions, build
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, MISSING, REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SITES = {"sample": REPO / "content", "fixture": FIXTURES / "basic" / "content"}
-MISSING = "{what} is missing: run `bash scripts/browser-deps.sh` (as root it installs it)"
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -85,18 +75,6 @@ def sample(sites: dict[str, Site]) -> Site:
 @pytest.fixture(scope="session")
 def fixture_site(sites: dict[str, Site]) -> Site:
     return sites["fixture"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.is_file():
-        pytest.fail(MISSING.format(what=f"Chromium ({CHROMIUM})"))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @dataclass
