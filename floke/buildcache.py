@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Callable, Hashable
 from functools import cache
@@ -55,6 +56,8 @@ class DiskMemo(Memo):
 
     def file(self, path: Path, compute: Callable[[Report], T], report: Report) -> T:
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device: load.py says why not
+                return compute(report)
             data = path.read_bytes()
             where = os.path.realpath(path)
         except OSError:
