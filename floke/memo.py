@@ -99,7 +99,7 @@ class MemoMarkdown(MarkdownRenderer):
     def lookup(self, text: str, resolve: Resolver, top: int) -> Markup | None:
         """The kept HTML of the text, if its [[links]] still lead where they did."""
         key = _key(text, top)
-        for links, html in self._kept.get(key, ()):
+        for links, html in (*self._used.get(key, ()), *self._kept.get(key, ())):
             if all(resolve(kind, ident) == target for kind, ident, target in links):
                 self._keep(key, links, html)
                 return html
