@@ -185,3 +185,9 @@ def test_progress_counts_items_of_each_stage() -> None:
 def test_progress_is_quiet_when_not_on_a_terminal(floke, minimal) -> None:
     result = floke("build")  # stdout is captured: not a terminal
     assert "\r" not in result.err and "\r" not in result.out
+
+
+def test_jobs_must_be_a_whole_number_of_at_least_one(floke, minimal) -> None:
+    result = floke("build", "--jobs", "0")
+    assert result.code == 2
+    assert "argument --jobs: '0' is not a whole number of at least 1" in result.err
