@@ -28,7 +28,7 @@ def profile_build(content: Path, output: Path, interval: float) -> tuple[str, in
     profiler = Profiler(interval=interval)
     profiler.start()
     try:
-        code = floke_main(["build", "--content", str(content), "--output", str(output)])
+        code = floke_main(["build", "--content", str(content), "--output", str(output), "--jobs", "1"])
     except SystemExit as stop:  # a CLI may exit instead of returning
         code = stop.code if isinstance(stop.code, int) else 1
     finally:

@@ -15,6 +15,7 @@ import argparse
 import importlib.metadata
 import importlib.util
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -83,6 +84,14 @@ def floke_command(content: Path, output: Path, jobs: int | None) -> list[str]:
     return argv + (["--jobs", str(jobs)] if jobs else [])
 
 
+def floke_environment() -> dict[str, str]:
+    """The children run in another folder: make them import this checkout's floke, not an installed one."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
+
+
 def edit_project_body(path: Path, run: int) -> None:
     """A real content change in the body (not the front matter), different every run."""
     with path.open("a", encoding="utf-8") as handle:
@@ -95,24 +104,25 @@ def measure_floke(content_src: Path, work: Path, repeat: int, jobs: int | None) 
     content = fresh_copy(content_src, site / "content")
     output, cache = site / "site", site / ".floke-cache"  # floke caches beside content/
     argv = floke_command(content, output, jobs)
+    env = floke_environment()
     logs = work / "logs"
     full = Row("floke full build")
     nochange = Row("floke no-change rebuild")
     edit = Row("floke one-project edit rebuild")
     for _ in range(repeat):
         wipe(output, cache)
-        if not record(full, run_measured(argv, logs / "floke-full.log", site)):
+        if not record(full, run_measured(argv, logs / "floke-full.log", site, env)):
             break
     if not full.ok:
         full.failed = nochange.failed = edit.failed = f"{full.failed}; see {logs / 'floke-full.log'}"
         return [full, nochange, edit]
     describe_floke(full, [nochange, edit], output, cache)
     for _ in range(repeat):
-        record(nochange, run_measured(argv, logs / "floke-nochange.log", site))
+        record(nochange, run_measured(argv, logs / "floke-nochange.log", site, env))
     victim = edit_target(content)
     for run in range(repeat):
         edit_project_body(victim, run)
-        record(edit, run_measured(argv, logs / "floke-edit.log", site))
+        record(edit, run_measured(argv, logs / "floke-edit.log", site, env))
     return [full, nochange, edit]
 
 
@@ -197,8 +207,11 @@ def bench_size(projects: int, args: argparse.Namespace) -> None:
     fresh_dir(work, marker="logs")
     (work / "logs").mkdir()
     rows: list[Row] = []
+    search = args.search == "on"
     if "floke" in args.tools:
         rows += measure_floke(content, work, args.repeat, args.floke_jobs)
+        # auto: index the others' output too once floke's build writes its search index
+        search = search or (args.search == "auto" and "with search index" in rows[0].label)
     if "pelican" in args.tools:
         rows.append(
             measure_tool(
@@ -209,7 +222,7 @@ def bench_size(projects: int, args: argparse.Namespace) -> None:
                 content,
                 work,
                 args.repeat,
-                args.search,
+                search,
             )
         )
     if "hugo" in args.tools:
@@ -222,7 +235,7 @@ def bench_size(projects: int, args: argparse.Namespace) -> None:
                 content,
                 work,
                 args.repeat,
-                args.search,
+                search,
             )
         )
     by_name = {row.label.split()[0]: row for row in rows}
@@ -255,7 +268,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--floke-jobs", type=int, help="pass --jobs N to floke")
     parser.add_argument(
-        "--search", action="store_true", help="also run Pagefind after Pelican and Hugo, as floke indexes too"
+        "--search",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="run Pagefind after Pelican and Hugo (auto: when floke's build wrote a search index)",
     )
     parser.add_argument(
         "--workdir", type=Path, default=BENCH / "out", help="where copies and outputs go (default bench/out)"

@@ -13,6 +13,7 @@ from floke.index import SearchIndexError
 from floke.langshare import LanguageStats, format_shares, format_table, language_stats
 from floke.load import display_path
 from floke.pipeline import BuildOptions, build, check
+from floke.progress import Meter, wants_progress
 from floke.render import DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme
 from floke.write import OutputError
 
@@ -47,6 +48,16 @@ def parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument("--drafts", action="store_true", help="include records marked draft: true")
     build_cmd.add_argument("--future", action="store_true", help="include news dated in the future")
+    build_cmd.add_argument(  # issue 9: speed
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="processes for Markdown and pages (default: every core); the output is the same for any N",
+    )
+    build_cmd.add_argument("--timings", action="store_true", help="print how long each stage took")
+    build_cmd.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write .floke-cache/ beside the content"
+    )
     check_cmd = commands.add_parser("check", help="validate the content; write nothing")
     _content_options(check_cmd)
     stats_cmd = commands.add_parser(
@@ -55,6 +66,12 @@ def parser() -> argparse.ArgumentParser:
     _content_options(stats_cmd)
     editor_cli.add_commands(commands)
     return main
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def _content_options(command: argparse.ArgumentParser) -> None:
@@ -113,8 +130,13 @@ def run_build(args: argparse.Namespace) -> int:
         drafts=args.drafts,
         future=args.future,
         strict=args.strict,
+        jobs=args.jobs,
+        cache=not args.no_cache,
     )
-    result = build(options)
+    meter = Meter(show=wants_progress())
+    result = build(options, meter)
+    if args.timings:
+        print(meter.table())
     print_warnings(result.report)
     print_shares(result.language)
     print(

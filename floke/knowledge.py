@@ -8,8 +8,9 @@ Counts in the overview leave out translations (a translated project is one proje
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -19,6 +20,8 @@ from floke.link import Catalogue
 from floke.model import Agency, Project
 from floke.targets import Targets
 from floke.views import LessonView, NewsView, ProjectView, RelatedView, theme_of
+
+T = TypeVar("T")
 
 STATUSES = ("planned", "ongoing", "completed", "stopped")
 AGENCY_KINDS = ("state", "municipality", "county", "health", "other")
@@ -98,18 +101,27 @@ def related_reason(lang: str, agencies: list[str], themes: list[str], similar: b
     return text[:1].upper() + text[1:]
 
 
+def grouped(items: Iterable[T], keys: Callable[[T], Iterable[Hashable]]) -> dict[Hashable, tuple[T, ...]]:
+    """Items under each of their keys, in the items' order: one pass, where filtering the whole
+    list once per group (theme, phase, year) would cost groups x items."""
+    groups: dict[Hashable, list[T]] = {}
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            groups.setdefault(key, []).append(item)
+    return {key: tuple(members) for key, members in groups.items()}
+
+
 # --- lessons ---------------------------------------------------------------------------------
 
 
 def lessons_by_phase(catalogue: Catalogue, lessons: Iterable[LessonView], lang: str) -> list[LessonGroup]:
     """One group per phase in the method's order, then lessons with no phase given."""
-    lessons = list(lessons)
+    by_phase = grouped(lessons, lambda lv: (lv.learning.learning.phase,))
     groups = []
     for phase in catalogue.config.phases:
-        mine = tuple(lv for lv in lessons if lv.learning.learning.phase == phase.id)
-        if mine:
+        if mine := by_phase.get(phase.id):
             groups.append(LessonGroup(phase.label.get(lang), urls.phase_url(phase.id), mine))
-    rest = tuple(lv for lv in lessons if lv.learning.learning.phase is None)
+    rest = by_phase.get(None, ())
     if rest:
         groups.append(LessonGroup(translate(lang, "no_phase_given"), None, rest))
     return groups
@@ -117,16 +129,13 @@ def lessons_by_phase(catalogue: Catalogue, lessons: Iterable[LessonView], lang: 
 
 def lessons_by_theme(catalogue: Catalogue, lessons: Iterable[LessonView], lang: str) -> list[LessonGroup]:
     """One group per theme, alphabetically by label; a lesson with several themes is in each."""
-    lessons = list(lessons)
-    theme_ids = {t for lv in lessons for t in lv.learning.learning.themes}
-    groups = []
-    for theme_id in theme_ids:
-        mine = tuple(lv for lv in lessons if theme_id in lv.learning.learning.themes)
-        groups.append(
-            LessonGroup(theme_of(catalogue, theme_id).label.get(lang), urls.theme_url(theme_id), mine)
-        )
+    by_theme = grouped(lessons, lambda lv: lv.learning.learning.themes or (None,))
+    rest = by_theme.pop(None, ())
+    groups = [
+        LessonGroup(theme_of(catalogue, theme_id).label.get(lang), urls.theme_url(theme_id), mine)
+        for theme_id, mine in by_theme.items()
+    ]
     groups.sort(key=lambda g: (g.title.casefold(), g.url or ""))
-    rest = tuple(lv for lv in lessons if not lv.learning.learning.themes)
     if rest:
         groups.append(LessonGroup(translate(lang, "no_theme_given"), None, rest))
     return groups
@@ -137,16 +146,11 @@ def lessons_by_theme(catalogue: Catalogue, lessons: Iterable[LessonView], lang: 
 
 def years(projects: Iterable[ProjectView], news: Iterable[NewsView]) -> list[YearView]:
     """A year for every year a project started or a news post was published, newest first."""
-    projects, news = list(projects), list(news)
-    found = {v.project.year for v in projects if v.project.year} | {v.post.date.year for v in news}
+    by_year = grouped(projects, lambda v: (v.project.year,) if v.project.year else ())
+    news_by_year = grouped(news, lambda v: (v.post.date.year,))
     return [
-        YearView(
-            year,
-            urls.year_url(year),
-            tuple(v for v in projects if v.project.year == year),
-            tuple(v for v in news if v.post.date.year == year),
-        )
-        for year in sorted(found, reverse=True)
+        YearView(year, urls.year_url(year), by_year.get(year, ()), news_by_year.get(year, ()))
+        for year in sorted(by_year.keys() | news_by_year.keys(), reverse=True)
     ]
 
 

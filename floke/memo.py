@@ -8,6 +8,7 @@ rebuild until the file is fixed. A normal build uses NO_MEMO, which keeps nothin
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -75,20 +76,37 @@ _Links = tuple[tuple[str, str, Target | None], ...]
 
 
 class MemoMarkdown(MarkdownRenderer):
-    """A Markdown renderer that converts a text again only when the text or its [[links]] changed."""
+    """A Markdown renderer that converts a text again only when the text or its [[links]] changed.
 
-    def __init__(self, base_path: str = "/") -> None:
+    Texts are kept by their SHA-256, so the kept results can also be stored on disk (buildcache.py)."""
+
+    def __init__(
+        self, base_path: str = "/", kept: dict[_Key, list[tuple[_Links, Markup]]] | None = None
+    ) -> None:
         super().__init__(base_path)
-        self._kept: dict[tuple[str, int], list[tuple[_Links, Markup]]] = {}
-        self._used: dict[tuple[str, int], list] = {}
+        self._kept: dict[_Key, list[tuple[_Links, Markup]]] = kept or {}
+        self._used: dict[_Key, list] = {}
 
     def to_html(self, text: str, resolver: Resolver | None = None, top: int = 2) -> Markup:
         resolve = resolver or (lambda kind, ident: None)
-        key = (text, top)
-        for links, html in self._kept.get(key, ()):
+        found = self.lookup(text, resolve, top)
+        if found is not None:
+            return found
+        links, html = self.convert(text, resolve, top)
+        self.keep(text, top, links, html)
+        return html
+
+    def lookup(self, text: str, resolve: Resolver, top: int) -> Markup | None:
+        """The kept HTML of the text, if its [[links]] still lead where they did."""
+        key = _key(text, top)
+        for links, html in (*self._used.get(key, ()), *self._kept.get(key, ())):
             if all(resolve(kind, ident) == target for kind, ident, target in links):
                 self._keep(key, links, html)
                 return html
+        return None
+
+    def convert(self, text: str, resolve: Resolver, top: int) -> tuple[_Links, Markup]:
+        """The HTML and the [[links]] it resolved, without keeping them (workers return them)."""
         seen: list[tuple[str, str, Target | None]] = []
 
         def recording(kind: str, ident: str) -> Target | None:
@@ -97,14 +115,27 @@ class MemoMarkdown(MarkdownRenderer):
             return target
 
         html = super().to_html(text, recording, top)
-        self._keep(key, tuple(seen), html)
-        return html
+        return tuple(seen), html
 
-    def _keep(self, key: tuple[str, int], links: tuple, html: Markup) -> None:
+    def keep(self, text: str, top: int, links: _Links, html: Markup) -> None:
+        self._keep(_key(text, top), links, html)
+
+    def _keep(self, key: _Key, links: tuple, html: Markup) -> None:
         kept = self._used.setdefault(key, [])
         if (links, html) not in kept:
             kept.append((links, html))
 
+    def used(self) -> dict[_Key, list[tuple[_Links, Markup]]]:
+        """What this build converted or reused: what is worth keeping for the next one."""
+        return self._used
+
     def sweep(self) -> None:
         """Forget texts not converted since the last sweep."""
         self._kept, self._used = self._used, {}
+
+
+_Key = tuple[bytes, int]
+
+
+def _key(text: str, top: int) -> _Key:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), top

@@ -303,10 +303,14 @@ def _lesson_and_year_pages(catalogue: Catalogue, views: Views, lang: str) -> lis
 def _theme_and_phase_pages(catalogue: Catalogue, views: Views, lang: str) -> list[PageSpec]:
     """A page per theme and per phase that has projects or lessons; empty ones get none."""
     specs = []
+    by_theme = knowledge.grouped(views.projects.values(), lambda v: v.project.themes)
+    lessons_by_theme = knowledge.grouped(views.lessons, lambda lv: lv.learning.learning.themes)
+    by_phase = knowledge.grouped(views.projects.values(), lambda v: (v.project.phase,))
+    lessons_by_phase = knowledge.grouped(views.lessons, lambda lv: (lv.learning.learning.phase,))
     for theme_id in knowledge.themes_in_use(views.projects, views.lessons):
         theme = theme_of(catalogue, theme_id)
-        projects = [v for v in views.projects.values() if theme_id in v.project.themes]
-        lessons = [lv for lv in views.lessons if theme_id in lv.learning.learning.themes]
+        projects = list(by_theme.get(theme_id, ()))
+        lessons = list(lessons_by_theme.get(theme_id, ()))
         specs.append(
             PageSpec(
                 urls.theme_url(theme_id),
@@ -317,8 +321,8 @@ def _theme_and_phase_pages(catalogue: Catalogue, views: Views, lang: str) -> lis
             )
         )
     for phase in catalogue.config.phases:
-        projects = [v for v in views.projects.values() if v.project.phase == phase.id]
-        lessons = [lv for lv in views.lessons if lv.learning.learning.phase == phase.id]
+        projects = list(by_phase.get(phase.id, ()))
+        lessons = list(lessons_by_phase.get(phase.id, ()))
         if projects or lessons:
             specs.append(
                 PageSpec(

@@ -10,8 +10,10 @@ import datetime as dt
 import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from floke.buildcache import BuildCache
 from floke.diagnostics import ContentError, Report
 from floke.index import build_index
 from floke.langshare import LanguageStats, language_stats
@@ -20,8 +22,10 @@ from floke.linkcheck import check_links
 from floke.lint import content_warnings
 from floke.load import display_path, load_content
 from floke.memo import NO_MEMO, Memo
+from floke.parallel import available_cores
+from floke.progress import NO_METER, Meter
 from floke.provenance import source_commit
-from floke.render import Theme, render
+from floke.render import RenderResult, Theme, base_path, render
 from floke.texts import markdown_texts
 from floke.validate import validate
 from floke.write import check_output_folder, output_lock, write_site
@@ -36,6 +40,8 @@ class BuildOptions:
     drafts: bool = False
     future: bool = False
     strict: bool = False
+    jobs: int | None = None  # processes for Markdown and pages; None: every core
+    cache: bool = True  # keep records and Markdown in .floke-cache/ beside the content folder
 
 
 @dataclass(frozen=True)
@@ -55,17 +61,23 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def check(options: BuildOptions, memo: Memo = NO_MEMO) -> tuple[Catalogue, Report]:
+def check(
+    options: BuildOptions, memo: Memo = NO_MEMO, meter: Meter = NO_METER
+) -> tuple[Catalogue, Report]:
     """Load, validate and link; raises ContentError with every error found."""
     report = Report()
     if not options.content.is_dir():
         report.error(str(options.content), 1, "the content folder does not exist", kind="usage")
         raise ContentError(report)
-    loaded = load_content(options.content, report, memo)
-    content = validate(loaded, report, memo)
-    catalogue = link(content, Options(options.drafts, options.future, today()), report)
+    with meter.stage("load"):
+        loaded = load_content(options.content, report, memo)
+    with meter.stage("validate"):
+        content = validate(loaded, report, memo)
+    with meter.stage("link"):
+        catalogue = link(content, Options(options.drafts, options.future, today()), report)
     if not report.errors:
-        content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
+        with meter.stage("warnings"):
+            content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
     report.silenced = report.silence(catalogue.config.ignore_warnings)
     if options.strict:
         report.promote_warnings()
@@ -74,19 +86,35 @@ def check(options: BuildOptions, memo: Memo = NO_MEMO) -> tuple[Catalogue, Repor
     return catalogue, report
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
     started = time.perf_counter()
-    catalogue, report = check(options)
+    with meter.stage("cache read"):
+        cache = BuildCache(options.content) if options.cache else None
+    catalogue, report = check(options, cache.memo if cache else NO_MEMO, meter)
     base_url = options.base_url or catalogue.config.base_url
-    rendered = render(catalogue, options.theme, base_url, report, source_commit(options.content))
-    texts = list(markdown_texts(catalogue))
-    check_links(rendered.files, rendered.pages, base_url, texts, options.theme, report)
+    markdown = cache.markdown(base_path(base_url)) if cache else None
+    jobs = options.jobs or available_cores()
+    commit = source_commit(options.content)
+    rendered = render(
+        catalogue, options.theme, base_url, report, commit, markdown=markdown, jobs=jobs, meter=meter
+    )
+    with meter.stage("link check"):
+        texts = list(markdown_texts(catalogue))
+        check_links(rendered.files, rendered.pages, base_url, texts, options.theme, report)
     if report.errors:
         raise ContentError(report)
     check_output_folder(options.output, options.content)
-    with output_lock(options.output):
-        index = lambda site: build_index(site, rendered.search_documents)  # noqa: E731
-        count = write_site(rendered.files, options.output, before_swap=index)
+    with output_lock(options.output), meter.stage("write", len(rendered.files)):
+        count = write_site(rendered.files, options.output, before_swap=partial(_index, rendered, meter))
+    if cache:
+        with meter.stage("cache write"):
+            cache.save()
     return BuildResult(
         report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
     )
+
+
+def _index(rendered: RenderResult, meter: Meter, site: Path) -> None:
+    """The search index, built on the staging folder before it is swapped in."""
+    with meter.stage("search index"):
+        build_index(site, rendered.search_documents)

@@ -12,8 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
+from scipy import sparse
 
 from floke.model import Project
+
+K = TypeVar("K")
 
 MAX_RELATED = 5
 THEME_WEIGHT = 1.0
@@ -47,72 +53,108 @@ def related_projects(
 
     same_record maps a slug to the slugs of its translations, which are the same project and so
     never each other's related work; of a translated project only one version is shown, the one in
-    this project's language when there is one. Only projects that share something are compared, found
-    through inverted indexes, so the cost grows with the overlaps rather than with n squared.
+    this project's language when there is one. Every project that shares something is a candidate:
+    the scores of a block of projects against all others come from sparse matrix products (shared
+    themes, shared agencies, TF-IDF dot products), so no Python loop runs over pairs, and memory
+    stays at a block's rows whatever the catalogue's size.
     """
     ordered = sorted(projects, key=lambda p: p.slug)
-    lang = {p.slug: p.lang for p in ordered}
-    agencies = {p.slug: current_agencies(p) for p in ordered}
-    themes = {p.slug: p.themes for p in ordered}
-    similarity = text_similarities({p.slug: p.problem for p in ordered})
-    by_theme = _inverted(themes)
-    by_agency = _inverted(agencies)
+    pick = _Picker(ordered, current_agencies, same_record)
+    themes = _incidence([p.themes for p in ordered])
+    agencies = _incidence([pick.agencies[i] for i in range(len(ordered))])
+    texts = tfidf_matrix([p.problem for p in ordered])
     result: dict[str, tuple[Related, ...]] = {}
-    for slug in themes:
-        shared_themes = _shared(themes[slug], by_theme)
-        shared_agencies = _shared(agencies[slug], by_agency)
-        excluded = {slug, *same_record.get(slug, ())}
-        candidates = []
-        for other in sorted((set(shared_themes) | set(shared_agencies) | set(similarity[slug])) - excluded):
-            cos = similarity[slug].get(other, 0.0)
-            mine_t = tuple(t for t in themes[other] if t in shared_themes.get(other, ()))
-            mine_a = tuple(a for a in agencies[other] if a in shared_agencies.get(other, ()))
-            score = THEME_WEIGHT * len(mine_t) + AGENCY_WEIGHT * len(mine_a) + TEXT_WEIGHT * cos
-            candidates.append(Related(other, round(score, 6), mine_t, mine_a, cos))
-        families: dict[str, list[Related]] = {}
-        for found in candidates:
-            families.setdefault(min((found.slug, *same_record.get(found.slug, ()))), []).append(found)
-        chosen = [
-            min(family, key=lambda r: (lang[r.slug] != lang[slug], -r.score, r.slug))
-            for family in families.values()
-        ]
-        chosen.sort(key=lambda r: (-r.score, r.slug))
-        result[slug] = tuple(chosen[:MAX_RELATED])
+    for start in range(0, len(ordered), _BLOCK):
+        rows = slice(start, start + _BLOCK)
+        cosines = np.round((texts[rows] @ texts.T).toarray(), 6)
+        cosines[cosines < MIN_SIMILARITY] = 0.0
+        scores = (themes[rows] @ themes.T).toarray() * THEME_WEIGHT
+        scores += (agencies[rows] @ agencies.T).toarray() * AGENCY_WEIGHT
+        scores += cosines * TEXT_WEIGHT
+        scores = np.round(scores, 6)
+        for offset in range(scores.shape[0]):
+            mine = start + offset
+            result[ordered[mine].slug] = pick.best(mine, scores[offset], cosines[offset])
     return result
 
 
-def _inverted(values: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for slug, items in values.items():
-        for item in items:
-            index.setdefault(item, []).append(slug)
-    return index
+_BLOCK = 256  # rows scored at once: 256 x n floats per matrix
 
 
-def _shared(items: tuple[str, ...], index: Mapping[str, list[str]]) -> dict[str, set[str]]:
-    """Other slugs that have any of items, each with the items it shares."""
-    shared: dict[str, set[str]] = {}
-    for item in items:
-        for slug in index.get(item, ()):
-            shared.setdefault(slug, set()).add(item)
-    return shared
+class _Picker:
+    """Chooses a project's related projects from its row of scores, one version per translated project."""
+
+    def __init__(
+        self,
+        ordered: list[Project],
+        current_agencies: Callable[[Project], tuple[str, ...]],
+        same_record: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.projects = ordered
+        self.agencies = [current_agencies(p) for p in ordered]
+        position = {p.slug: i for i, p in enumerate(ordered)}
+        self.versions = [[position[s] for s in same_record.get(p.slug, ()) if s in position] for p in ordered]
+        self.family = [min((p.slug, *same_record.get(p.slug, ()))) for p in ordered]
+
+    def best(self, mine: int, scores: np.ndarray, cosines: np.ndarray) -> tuple[Related, ...]:
+        scores = scores.copy()
+        scores[[mine, *self.versions[mine]]] = 0.0  # itself and its translations
+        candidates = np.flatnonzero(scores)
+        order = candidates[np.lexsort((candidates, -scores[candidates]))]
+        chosen: list[int] = []
+        families: set[str] = set()
+        for other in order.tolist():
+            if len(chosen) >= MAX_RELATED and self._key(scores, other) > self._key(scores, chosen[-1]):
+                break  # every family not yet seen scores lower still, whichever version it shows
+            if self.family[other] in families:
+                continue
+            families.add(self.family[other])
+            versions = [v for v in (other, *self.versions[other]) if scores[v] > 0]
+            lang = self.projects[mine].lang
+            chosen.append(min(versions, key=lambda v: (self.projects[v].lang != lang, *self._key(scores, v))))
+            chosen.sort(key=lambda v: self._key(scores, v))
+            del chosen[MAX_RELATED:]
+        return tuple(self._related(mine, other, float(cosines[other])) for other in chosen)
+
+    @staticmethod
+    def _key(scores: np.ndarray, index: int) -> tuple[float, int]:
+        return (-float(scores[index]), index)  # indexes follow slug order
+
+    def _related(self, mine: int, other: int, cos: float) -> Related:
+        project, theirs = self.projects[mine], self.projects[other]
+        themes = tuple(t for t in theirs.themes if t in project.themes)
+        agencies = tuple(a for a in self.agencies[other] if a in self.agencies[mine])
+        score = THEME_WEIGHT * len(themes) + AGENCY_WEIGHT * len(agencies) + TEXT_WEIGHT * cos
+        return Related(theirs.slug, round(score, 6), themes, agencies, cos)
 
 
-def text_similarities(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
-    """TF-IDF cosine of every pair of texts that reaches MIN_SIMILARITY, both ways round."""
-    vectors = tfidf_vectors(texts)
-    postings = _inverted({key: tuple(vector) for key, vector in vectors.items()})
-    result: dict[str, dict[str, float]] = {key: {} for key in texts}
-    for key, vector in vectors.items():
-        dots: dict[str, float] = {}
+def _incidence(rows: list[tuple[str, ...]]) -> sparse.csr_matrix:
+    """A 0/1 matrix: one row per project, one column per value (theme or agency) it has."""
+    columns: dict[str, int] = {}
+    row_index, column_index = [], []
+    for row, values in enumerate(rows):
+        for value in dict.fromkeys(values):
+            row_index.append(row)
+            column_index.append(columns.setdefault(value, len(columns)))
+    shape = (len(rows), max(1, len(columns)))
+    return sparse.csr_matrix((np.ones(len(row_index)), (row_index, column_index)), shape=shape)
+
+
+def tfidf_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """The texts' TF-IDF vectors as the rows of a sparse matrix (words in one text only are left
+    out: they add nothing to any dot product with another text)."""
+    vectors = tfidf_vectors(dict(enumerate(texts)))
+    documents = Counter(word for vector in vectors.values() for word in vector)
+    columns: dict[str, int] = {}
+    row_index, column_index, weights = [], [], []
+    for row, vector in vectors.items():
         for word, weight in vector.items():
-            for other in postings[word]:
-                if other != key:
-                    dots[other] = dots.get(other, 0.0) + weight * vectors[other][word]
-        for other, dot in dots.items():
-            if (cos := round(dot, 6)) >= MIN_SIMILARITY:
-                result[key][other] = cos
-    return result
+            if documents[word] > 1:
+                row_index.append(row)
+                column_index.append(columns.setdefault(word, len(columns)))
+                weights.append(weight)
+    shape = (len(texts), max(1, len(columns)))
+    return sparse.csr_matrix((weights, (row_index, column_index)), shape=shape)
 
 
 def tokens(text: str) -> list[str]:
@@ -121,11 +163,11 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def tfidf_vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
+def tfidf_vectors(texts: Mapping[K, str]) -> dict[K, dict[str, float]]:
     """A unit-length TF-IDF vector per text.
 
     Words found in more than half of the texts are left out: they tell no projects apart, and
-    skipping them keeps the pairwise comparison cheap on large catalogues.
+    skipping them keeps the similarity matrix sparse on large catalogues.
     """
     counts = {key: Counter(tokens(text)) for key, text in texts.items()}
     documents: Counter[str] = Counter()

@@ -14,14 +14,16 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from floke import i18n, urls
+from floke import i18n, prerender, urls
 from floke.diagnostics import ContentError, Report
 from floke.link import Catalogue
 from floke.markup import MarkdownRenderer
+from floke.memo import MemoMarkdown
 from floke.metadata import head_globals, with_structured_data
 from floke.model import OutputFile
 from floke.opendata import data_files
 from floke.pages import PageSpec, Views, build_views, plan_pages
+from floke.progress import NO_METER, Meter
 from floke.search_views import SearchMarks, lesson_documents, search_globals
 from floke.targets import index_targets
 from floke.urls import output_path
@@ -67,15 +69,31 @@ class Plan:
 
 
 def render(
-    catalogue: Catalogue, theme: Theme, base_url: str, report: Report, commit: str | None = None
+    catalogue: Catalogue,
+    theme: Theme,
+    base_url: str,
+    report: Report,
+    commit: str | None = None,
+    *,
+    markdown: MemoMarkdown | None = None,
+    jobs: int = 1,
+    meter: Meter = NO_METER,
 ) -> RenderResult:
-    planned = plan(catalogue, theme, base_url, MarkdownRenderer(base_path(base_url)))
-    env = make_environment(theme, catalogue, base_url, planned)
-    files = [render_page(env, spec, report) for spec in planned.specs]
-    search_documents = [render_page(env, spec, report) for spec in lesson_documents(planned.views)]
+    markdown = markdown or MemoMarkdown(base_path(base_url))
+    with meter.stage("markdown", prerender.count_markdown(catalogue)) as advance:
+        prerender.convert_markdown(markdown, catalogue, index_targets(catalogue), jobs, advance)
+    with meter.stage("plan"):
+        planned = plan(catalogue, theme, base_url, markdown)
+        env = make_environment(theme, catalogue, base_url, planned)
+    with meter.stage("render", len(planned.specs)) as advance:
+        files = prerender.render_pages(env, planned.specs, render_page, report, jobs, advance)
+    lessons = lesson_documents(planned.views)
+    with meter.stage("search documents", len(lessons)) as advance:
+        search_documents = prerender.render_pages(env, lessons, render_page, report, jobs, advance)
     if report.errors:
         raise ContentError(report)
-    files += site_files(catalogue, planned, base_url, commit)
+    with meter.stage("data files"):
+        files += site_files(catalogue, planned, base_url, commit)
     return RenderResult(files, planned.specs, planned.views, search_documents)
 
 
