@@ -30,7 +30,7 @@ from floke.index import build_index
 from floke.pipeline import BuildOptions, check
 from floke.render import Theme, render
 from floke.write import write_site
-from tests.test_search_browser import CHROMIUM_ARGS
+from tests.conftest import CHROMIUM_ARGS
 
 FIRST, SECOND = "tjenester", "barn"
 

@@ -204,3 +204,11 @@ def test_without_javascript_the_page_offers_the_browse_pages(browser, sites) -> 
     )
     playwright_api.expect(tab.locator(".search-facets")).to_be_hidden()
     context.close()
+
+
+def test_facet_counts_load_when_the_reader_reaches_the_facets(page, sites) -> None:
+    results_of(page, f"{sites['nb']}/search/?q=barn")
+    projects = page.locator('.facet[data-facet="type"] label', has_text="Prosjekter")
+    playwright_api.expect(projects.locator(".facet-count")).to_have_text("")
+    page.locator('input[name="type"][value="project"]').focus()
+    playwright_api.expect(projects).to_contain_text("(1)")

@@ -30,13 +30,10 @@ async function start(root) {
   root.querySelector(".search-results").hidden = false;
 
   let pagefind;
-  let totals;
   try {
     pagefind = await import(text.bundle + "pagefind.js");
     await pagefind.options({ baseUrl: text.base });
     await pagefind.init();
-    // Loads every facet's data; without it, a search reports counts only for the facets it filters on.
-    totals = await pagefind.filters();
   } catch (error) {
     status.textContent = text.tFailed;
     console.error(error);
@@ -46,6 +43,24 @@ async function start(root) {
   let serial = 0;
   let lastChange = null;
   let remaining = [];
+  // Every facet's data (and with it every count) is most of what a first search would download,
+  // so it is loaded only once a reader ticks a facet or reaches the facets (pointer or keyboard).
+  // Until then the facets show no counts. Without it, a search counts only the facets it filters on.
+  let totals = null;
+
+  function loadFacetData() {
+    totals ??= pagefind.filters();
+    return totals;
+  }
+
+  async function showFacetData() {
+    if (totals) return;
+    await loadFacetData();
+    const state = stateFromForm();
+    const mine = serial;
+    const counts = await countsOf(state);
+    if (mine === serial) showCounts(counts, state);
+  }
 
   function stateFromURL() {
     const params = new URLSearchParams(location.search);
@@ -99,20 +114,18 @@ async function start(root) {
     const mine = ++serial;
     const query = state.q.trim() || null;
     const filters = pagefindFilters(state);
+    if (Object.keys(filters).length) loadFacetData();
     if (!query && !Object.keys(filters).length) {
-      showCounts(totals, state);
+      const counts = totals && (await countsOf(state));
+      if (mine !== serial) return;
+      showCounts(counts, state);
       list.replaceChildren();
       more.hidden = true;
       status.textContent = text.tPrompt;
       return;
     }
     const search = await pagefind.search(query, { filters });
-    // A facet's own counts ignore its own ticks, so its other values show what ticking them adds.
-    const counts = { ...search.filters };
-    for (const name of Object.keys(filters)) {
-      const without = await pagefind.search(query, { filters: pagefindFilters(state, name) });
-      counts[name] = without.filters[name];
-    }
+    const counts = totals && (await countsOf(state, search));
     if (mine !== serial) return;
     showCounts(counts, state);
     list.replaceChildren();
@@ -121,6 +134,21 @@ async function start(root) {
     if (mine !== serial) return;
     const n = search.results.length;
     status.textContent = n === 0 ? text.tCountNone : n === 1 ? text.tCountOne : text.tCountMany.replace("{n}", n);
+  }
+
+  // The counts of every facet for state (null: facet data not loaded). A facet's own counts ignore
+  // its own ticks, so its other values show what ticking them adds.
+  async function countsOf(state, search) {
+    const all = await totals;
+    const query = state.q.trim() || null;
+    const filters = pagefindFilters(state);
+    if (!query && !Object.keys(filters).length) return all;
+    const counts = { ...(search || (await pagefind.search(query, { filters }))).filters };
+    for (const name of Object.keys(filters)) {
+      const without = await pagefind.search(query, { filters: pagefindFilters(state, name) });
+      counts[name] = without.filters[name];
+    }
+    return counts;
   }
 
   async function showMore(mine) {
@@ -132,11 +160,12 @@ async function start(root) {
     more.hidden = remaining.length === 0;
   }
 
+  // Without counts (facet data not loaded yet) every value shows, without a number.
   function showCounts(counts, state) {
     for (const f of facets) {
       for (const box of f.boxes) {
-        const n = (counts[f.name] || {})[box.value] || 0;
-        box.parentElement.querySelector(".facet-count").textContent = `(${n})`;
+        const n = counts ? (counts[f.name] || {})[box.value] || 0 : null;
+        box.parentElement.querySelector(".facet-count").textContent = n === null ? "" : `(${n})`;
         box.closest("li").hidden = n === 0 && !state.filters[f.name].includes(box.value);
       }
     }
@@ -167,6 +196,8 @@ async function start(root) {
   }
 
   more.addEventListener("click", () => showMore(serial));
+  const facetPanel = root.querySelector(".search-facets");
+  for (const event of ["pointerenter", "focusin"]) facetPanel.addEventListener(event, showFacetData, { once: true });
   input.addEventListener("input", debounce(() => commit("typing"), DEBOUNCE_MS));
   form.addEventListener("change", (event) => {
     if (event.target.type === "checkbox") commit("facet");
