@@ -113,6 +113,13 @@ def stable_tree_bytes(root: Path) -> dict[str, bytes]:
 
 # --- the browser: one Chromium for the whole run (Playwright's sync API allows one per thread) ---
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: their Chromium keeps an event loop running in this thread until the run
+    ends, which tests that run an event loop of their own (the preview server's) cannot share."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

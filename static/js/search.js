@@ -114,7 +114,8 @@ async function start(root) {
     const mine = ++serial;
     const query = state.q.trim() || null;
     const filters = pagefindFilters(state);
-    if (Object.keys(filters).length) loadFacetData();
+    // Pagefind counts only the filters whose data it holds: load them before a filtered search.
+    if (Object.keys(filters).length) await loadFacetData();
     if (!query && !Object.keys(filters).length) {
       const counts = totals && (await countsOf(state));
       if (mine !== serial) return;
