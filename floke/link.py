@@ -113,8 +113,9 @@ def link(content: Content, options: Options, report: Report) -> Catalogue:
             checker.check(post.origin.path, post.origin.line("projects", index), ("project", slug))
     translations = _translations(projects, news, pages, checker)
     xrefs = {key: tuple(refs) for key, refs in _find_xrefs(projects, news, pages)}
+    paths = _origin_paths(projects, news, pages)
     for key, refs in xrefs.items():
-        path = _origin_path(key, projects, news, pages)
+        path = paths[key]
         for ref in refs:
             if ref.kind not in XREF_KINDS:
                 report.error(
@@ -216,12 +217,15 @@ def _agency_projects(
     agencies: Mapping[str, Agency], ancestors: Mapping[str, tuple[str, ...]], projects: list[Project]
 ) -> dict[str, tuple[Project, ...]]:
     """Each agency's projects, including those recorded under any of its predecessors."""
-    result = {}
+    carriers: dict[str, list[str]] = {}  # an agency id -> the agencies whose lineage holds it
     for agency_id in agencies:
-        lineage = {agency_id, *ancestors[agency_id]}
-        mine = [p for p in projects if lineage.intersection(p.agencies)]
-        result[agency_id] = tuple(sorted(mine, key=_project_order))
-    return result
+        for member in (agency_id, *ancestors[agency_id]):
+            carriers.setdefault(member, []).append(agency_id)
+    mine: dict[str, list[Project]] = {agency_id: [] for agency_id in agencies}
+    for project in projects:  # one pass over projects, not one per agency
+        for agency_id in dict.fromkeys(c for a in project.agencies for c in carriers.get(a, ())):
+            mine[agency_id].append(project)
+    return {agency_id: tuple(sorted(found, key=_project_order)) for agency_id, found in mine.items()}
 
 
 # --- publishing and slugs --------------------------------------------------------------------
@@ -393,9 +397,13 @@ def scan_xrefs(text: str, first_line: int) -> Iterator[XRef]:
         )
 
 
-def _origin_path(key: RecordKey, projects: list[Project], news: list[NewsPost], pages: list[Page]) -> str:
-    records = {"project": projects, "news": news, "page": pages}[key[0]]
-    return next(r.origin.path for r in records if r.slug == key[1])
+def _origin_paths(projects: list[Project], news: list[NewsPost], pages: list[Page]) -> dict[RecordKey, str]:
+    """The file of each record; the first one where two share a slug (reported elsewhere)."""
+    paths: dict[RecordKey, str] = {}
+    for kind, records in (("project", projects), ("news", news), ("page", pages)):
+        for record in records:
+            paths.setdefault((kind, record.slug), record.origin.path)
+    return paths
 
 
 def _backlinks(

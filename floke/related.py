@@ -79,6 +79,7 @@ def related_projects(
 
 
 _BLOCK = 256  # rows scored at once: 256 x n floats per matrix
+_SHORTLIST = 32  # candidates looked at first; enough unless many translations or ties crowd them
 
 
 class _Picker:
@@ -100,21 +101,33 @@ class _Picker:
         scores = scores.copy()
         scores[[mine, *self.versions[mine]]] = 0.0  # itself and its translations
         candidates = np.flatnonzero(scores)
+        if len(candidates) > _SHORTLIST:  # most rows: look at the best few first
+            cut = np.partition(scores[candidates], -_SHORTLIST)[-_SHORTLIST]
+            chosen = self._choose(mine, scores, candidates[scores[candidates] >= cut])
+            if chosen is not None:
+                return tuple(self._related(mine, other, float(cosines[other])) for other in chosen)
+        chosen = self._choose(mine, scores, candidates, complete=True)
+        assert chosen is not None
+        return tuple(self._related(mine, other, float(cosines[other])) for other in chosen)
+
+    def _choose(self, mine: int, scores: np.ndarray, candidates: np.ndarray, complete: bool = False):
+        """The best versions of the best families among candidates (all that score at least the
+        lowest of them); None when candidates ran out before the choice was certain."""
         order = candidates[np.lexsort((candidates, -scores[candidates]))]
         chosen: list[int] = []
         families: set[str] = set()
+        lang = self.projects[mine].lang
         for other in order.tolist():
             if len(chosen) >= MAX_RELATED and self._key(scores, other) > self._key(scores, chosen[-1]):
-                break  # every family not yet seen scores lower still, whichever version it shows
+                return chosen  # every family not yet seen scores lower still, whichever version it shows
             if self.family[other] in families:
                 continue
             families.add(self.family[other])
             versions = [v for v in (other, *self.versions[other]) if scores[v] > 0]
-            lang = self.projects[mine].lang
             chosen.append(min(versions, key=lambda v: (self.projects[v].lang != lang, *self._key(scores, v))))
             chosen.sort(key=lambda v: self._key(scores, v))
             del chosen[MAX_RELATED:]
-        return tuple(self._related(mine, other, float(cosines[other])) for other in chosen)
+        return chosen if complete else None
 
     @staticmethod
     def _key(scores: np.ndarray, index: int) -> tuple[float, int]:

@@ -14,7 +14,7 @@ import pytest
 
 import floke as floke_package
 from bench.corpus import generate
-from floke import buildcache, markup, parallel
+from floke import buildcache, markup, parallel, pipeline
 from floke.progress import Meter, wants_progress
 from tests.conftest import stable_tree_bytes
 
@@ -44,6 +44,7 @@ def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(self, text, resolver, top)
 
     monkeypatch.setattr(markup.MarkdownRenderer, "to_html", counting)
+    monkeypatch.setattr(pipeline, "available_cores", lambda: 1)  # convert here, where it is counted
     return seen
 
 
