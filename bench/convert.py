@@ -6,9 +6,11 @@ and lessons) so that every tool converts about the same amount of text.
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import wordlists as wl
@@ -71,3 +73,26 @@ def fresh_dir(path: Path, marker: str) -> Path:
         shutil.rmtree(path)
     path.mkdir(parents=True)
     return path
+
+
+def converter_main(
+    prog: str,
+    doc: str | None,
+    tool: str,
+    convert: Callable[[Path, Path], object],
+    build_command: Callable[[Path, Path], list[str]],
+    argv: Sequence[str] | None,
+) -> int:
+    """The command line shared by the converters: convert a corpus, optionally build it."""
+    parser = argparse.ArgumentParser(
+        prog=prog, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, required=True, help="floke content directory")
+    parser.add_argument("--project", type=Path, required=True, help=f"{tool} project to write")
+    parser.add_argument("--build", type=Path, metavar="OUT", help="also build into OUT")
+    args = parser.parse_args(argv)
+    convert(args.corpus, args.project)
+    if args.build:
+        fresh_dir(args.build, marker="index.html")
+        return subprocess.run(build_command(args.project, args.build), check=False).returncode
+    return 0

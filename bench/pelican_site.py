@@ -10,8 +10,6 @@ Pelican does its own link resolution. The default theme is used.
 
 from __future__ import annotations
 
-import argparse
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify as pelican_slugify
 
-from bench.convert import UrlFor, fresh_dir, full_date, page_markdown, record_lang
+from bench.convert import UrlFor, converter_main, fresh_dir, full_date, page_markdown, record_lang
 from bench.corpus_io import Corpus, Record, load_corpus
 
 NEWS_CATEGORY = "Nyheter"
@@ -135,20 +133,7 @@ def build_command(project: Path, output: Path) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.pelican_site",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--corpus", type=Path, required=True, help="floke content directory")
-    parser.add_argument("--project", type=Path, required=True, help="Pelican project to write")
-    parser.add_argument("--build", type=Path, metavar="OUT", help="also build into OUT")
-    args = parser.parse_args(argv)
-    convert(args.corpus, args.project)
-    if args.build:
-        fresh_dir(args.build, marker="index.html")
-        return subprocess.run(build_command(args.project, args.build), check=False).returncode
-    return 0
+    return converter_main("python -m bench.pelican_site", __doc__, "Pelican", convert, build_command, argv)
 
 
 if __name__ == "__main__":
