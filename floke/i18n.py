@@ -63,6 +63,12 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
         "Fasen til prosjektet i den triple diamanten",
         "The project's phase in the triple diamond",
     ),
+    # A record can say its phase is not known from the sources (extra: {phase_known: false}).
+    "phase_unknown": (
+        "Kildene sier ikke hvor langt prosjektet kom; diagrammet viser fasen som er registrert.",
+        "Kjeldene seier ikkje kor langt prosjektet kom; diagrammet viser fasen som er registrert.",
+        "The sources do not say how far the project got; the diagram shows the phase on record.",
+    ),
     "current_phase": ("Nåværende fase", "Noverande fase", "Current phase"),
     "facts": ("Fakta", "Fakta", "Facts"),
     "ongoing_projects": ("Pågående prosjekter", "Pågåande prosjekt", "Ongoing projects"),
