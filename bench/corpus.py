@@ -25,12 +25,13 @@ from typing import Any
 import yaml
 
 from bench import wordlists as wl
-from bench.corpus_io import count_words, slugify
+from bench.corpus_io import count_words
+from floke.slugs import slugify, unique
+from floke.validate import orgnr_check_digit
 
 DEFAULT_SEED = 20240905
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 SLOT_RE = re.compile(r"\{(\w+)\}")
-ORGNR_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 NEWS_HOSTS = ("www.example.org", "data.example.net", "www.example.com")
 
 
@@ -81,14 +82,6 @@ class Agency:
         )
         out.update({key: value for key, value in optional if value})
         return out
-
-
-def orgnr_check_digit(first8: str) -> int | None:
-    """Modulus-11 check digit; None where the number would be invalid (remainder 1)."""
-    remainder = sum(int(d) * w for d, w in zip(first8, ORGNR_WEIGHTS, strict=True)) % 11
-    if remainder == 0:
-        return 0
-    return None if remainder == 1 else 11 - remainder
 
 
 def new_orgnr(rng: random.Random, taken: set[str]) -> str:
@@ -291,14 +284,6 @@ class World:
         return self.by_id[agency_id]
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
-
-
 def pick_lang(rng: random.Random) -> str:
     roll = rng.random()
     return "nb" if roll < 0.5 else "nn" if roll < 0.9 else "en"
@@ -401,7 +386,7 @@ def plan_project(world: World, index: int, taken: set[str]) -> ProjectPlan:
     draft = rng.random() < 0.01
     if draft:
         meta["draft"] = True
-    slug = unique_slug(slugify(title), taken)
+    slug = unique(slugify(title, 60), taken)
     return ProjectPlan(index=index, slug=slug, lang=lang, draft=draft, meta=meta)
 
 
@@ -453,7 +438,7 @@ def plan_news(world: World, index: int, taken: set[str]) -> NewsPlan:
     draft = rng.random() < 0.01
     if draft:
         meta["draft"] = True
-    slug = unique_slug(f"{day.isoformat()}-{slugify(title, 50)}", taken)
+    slug = unique(f"{day.isoformat()}-{slugify(title, 50)}", taken)
     return NewsPlan(index=index, slug=slug, lang=lang, draft=draft, meta=meta, agency_id=agency.id)
 
 

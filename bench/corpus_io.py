@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,19 +14,6 @@ CROSSREF_RE = re.compile(r"\[\[(project|agency|theme|news):([a-z0-9-]+)(?:\|([^\
 
 # A whitespace-delimited token containing at least one letter or digit.
 WORD_RE = re.compile(r"\S*[^\W_]\S*")
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
-
-
-def slugify(text: str, max_len: int = 60) -> str:
-    """Lower-case ASCII slug; Norwegian letters transliterated, cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > max_len:
-        slug = slug[:max_len].rsplit("-", 1)[0]
-    return slug
-
-
 def count_words(markdown: str) -> int:
     """Words as a reader would count them: tokens holding a letter or digit."""
     return len(WORD_RE.findall(markdown))

@@ -22,3 +22,12 @@ def slugify(text: str, max_length: int = 80) -> str:
 
 def is_slug(text: str) -> bool:
     return bool(SLUG_PATTERN.match(text))
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 ... if taken; the result is added to taken."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

@@ -34,7 +34,7 @@ from floke.model import (
 )
 from floke.schema_messages import schema_error_messages
 from floke.schemas import load_schema
-from floke.slugs import slugify
+from floke.slugs import slugify, unique
 
 DEFAULT_PHASES: list[dict[str, Any]] = [
     {
@@ -221,14 +221,19 @@ def _sub_lines(origin: Origin, key: str) -> dict:
     return {path[1:]: line for path, line in origin.lines.items() if path[:1] == (key,) and len(path) > 1}
 
 
+def orgnr_check_digit(first8: str) -> int | None:
+    """Enhetsregisteret's modulus-11 check digit (weights 3 2 7 6 5 4 3 2); None where a number with
+    these first eight digits cannot be valid (remainder 1)."""
+    remainder = sum(int(d) * w for d, w in zip(first8, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+    if remainder == 0:
+        return 0
+    return None if remainder == 1 else 11 - remainder
+
+
 def orgnr_is_valid(orgnr: str) -> bool:
-    """Enhetsregisteret's modulus-11 check digit, weights 3 2 7 6 5 4 3 2."""
     if len(orgnr) != 9 or not orgnr.isdigit():
         return False
-    total = sum(int(d) * w for d, w in zip(orgnr[:8], (3, 2, 7, 6, 5, 4, 3, 2), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(orgnr[8])
+    return orgnr_check_digit(orgnr[:8]) == int(orgnr[8])
 
 
 def _checked_orgnr(origin: Origin, agency_id: str, value: Any, report: Report) -> str | None:
@@ -388,7 +393,7 @@ def _learnings(raw: RawRecord, fields: _Fields, config: SiteConfig, report: Repo
     for index, item in enumerate(fields.get("learnings", [])):
         check_phase(raw, ("learnings", index, "phase"), item.get("phase"), config, report)
         check_themes(raw, ("learnings", index, "themes"), item.get("themes", []), config, report)
-        anchor = unique_anchor("lesson-" + (slugify(item["title"], 50) or str(index + 1)), anchors)
+        anchor = unique("lesson-" + (slugify(item["title"], 50) or str(index + 1)), anchors)
         learnings.append(
             Learning(
                 title=item["title"],
@@ -401,14 +406,6 @@ def _learnings(raw: RawRecord, fields: _Fields, config: SiteConfig, report: Repo
             )
         )
     return tuple(learnings)
-
-
-def unique_anchor(anchor: str, taken: set[str]) -> str:
-    candidate, n = anchor, 2
-    while candidate in taken:
-        candidate, n = f"{anchor}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 # --- news and pages --------------------------------------------------------------------------
