@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
@@ -332,4 +333,9 @@ def format_number(value: int, lang: str) -> str:
 
 def format_and(items: list[str], lang: str) -> str:
     """'a, b og c' / 'a, b and c'."""
-    return format_list(items, locale=_LOCALE[lang])
+    return _format_and(tuple(items), lang)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # Babel's list formatting is slow; the same lists recur
+def _format_and(items: tuple[str, ...], lang: str) -> str:
+    return format_list(list(items), locale=_LOCALE[lang])

@@ -7,6 +7,7 @@ English text is counted and shown, but it is not Norwegian text and is left out 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class LanguageStats:
         return 100 * tallies.get(lang, Tally()).words / total if total else None
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the preview counts the same texts on every rebuild
 def count_words(text: str) -> int:
     return len(_WORD.findall(_NOT_PROSE.sub(" ", text)))
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from floke.diagnostics import Report, did_you_mean
 from floke.model import Agency, Content, Learning, NewsPost, Page, Project, SiteConfig
 from floke.related import Related, related_projects
 from floke.urls import RESERVED_SLUGS
+
+if TYPE_CHECKING:
+    from floke.memo import Memo
 
 RecordKey = tuple[str, str]  # ("project", slug), ("agency", id), ...
 XREF = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]|\s]+)\s*(?:\|([^\]]*))?\]\]")
@@ -92,7 +96,8 @@ class Catalogue:
         return tuple(dict.fromkeys(self.current_agency[a] for a in project.agencies))
 
 
-def link(content: Content, options: Options, report: Report) -> Catalogue:
+def link(content: Content, options: Options, report: Report, memo: Memo | None = None) -> Catalogue:
+    """The catalogue; memo (the preview's) keeps related projects between rebuilds."""
     agencies = content.agencies
     current, ancestors, predecessors = follow_successions(agencies, report)
     held_back = _held_back(content, options)
@@ -112,7 +117,7 @@ def link(content: Content, options: Options, report: Report) -> Catalogue:
         for index, slug in enumerate(post.projects):
             checker.check(post.origin.path, post.origin.line("projects", index), ("project", slug))
     translations = _translations(projects, news, pages, checker)
-    xrefs = {key: tuple(refs) for key, refs in _find_xrefs(projects, news, pages)}
+    xrefs = dict(_find_xrefs(projects, news, pages, memo, report))
     paths = _origin_paths(projects, news, pages)
     for key, refs in xrefs.items():
         path = paths[key]
@@ -142,11 +147,26 @@ def link(content: Content, options: Options, report: Report) -> Catalogue:
         xrefs=xrefs,
         backlinks=_backlinks(xrefs, news),
         translations=translations,
-        related=related_projects(
-            projects,
-            lambda p: tuple(dict.fromkeys(current[a] for a in p.agencies if a in current)),
-            _project_translations(translations),
-        ),
+        related=_related(projects, current, _project_translations(translations), memo),
+    )
+
+
+def _related(
+    projects: list[Project],
+    current: Mapping[str, str],
+    same_record: Mapping[str, tuple[str, ...]],
+    memo: Memo | None,
+) -> dict[str, tuple[Related, ...]]:
+    """Related projects, computed again only when what they are scored on changed (not on a body edit)."""
+
+    def current_agencies(p: Project) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(current[a] for a in p.agencies if a in current))
+
+    if memo is None:
+        return related_projects(projects, current_agencies, same_record)
+    scored = tuple((p.slug, p.lang, p.problem, p.themes, current_agencies(p)) for p in projects)
+    return memo.equal(
+        "related", (scored, same_record), lambda: related_projects(projects, current_agencies, same_record)
     )
 
 
@@ -368,20 +388,29 @@ def _project_translations(
 
 
 def _find_xrefs(
-    projects: list[Project], news: list[NewsPost], pages: list[Page]
-) -> Iterator[tuple[RecordKey, list[XRef]]]:
+    projects: list[Project], news: list[NewsPost], pages: list[Page], memo: Memo | None, report: Report
+) -> Iterator[tuple[RecordKey, tuple[XRef, ...]]]:
+    """Each record's [[kind:id]] links; with the preview's memo, a record's are kept until it changes."""
+
+    def scanned(record: Project | NewsPost | Page, scan: Callable[[], Iterator[XRef]]) -> tuple[XRef, ...]:
+        if memo is None:
+            return tuple(scan())
+        return memo.get(("xrefs", record.origin.path), (record,), lambda r: tuple(scan()), report)
+
     for project in projects:
-        refs = list(scan_xrefs(project.body, project.body_line))
-        refs += scan_xrefs(project.problem, field_text_line(project, ("problem",), project.problem))
-        for index, learning in enumerate(project.learnings):
-            refs += scan_xrefs(
-                learning.text, field_text_line(project, ("learnings", index, "text"), learning.text)
-            )
-        yield ("project", project.slug), refs
+        yield ("project", project.slug), scanned(project, lambda p=project: _project_xrefs(p))
     for post in news:
-        yield ("news", post.slug), list(scan_xrefs(post.body, post.body_line))
+        yield ("news", post.slug), scanned(post, lambda n=post: scan_xrefs(n.body, n.body_line))
     for page in pages:
-        yield ("page", page.slug), list(scan_xrefs(page.body, page.body_line))
+        yield ("page", page.slug), scanned(page, lambda g=page: scan_xrefs(g.body, g.body_line))
+
+
+def _project_xrefs(project: Project) -> Iterator[XRef]:
+    yield from scan_xrefs(project.body, project.body_line)
+    yield from scan_xrefs(project.problem, field_text_line(project, ("problem",), project.problem))
+    for index, learning in enumerate(project.learnings):
+        line = field_text_line(project, ("learnings", index, "text"), learning.text)
+        yield from scan_xrefs(learning.text, line)
 
 
 def field_text_line(project: Project, path: tuple, text: str) -> int:

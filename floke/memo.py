@@ -1,9 +1,10 @@
 """Stage results kept between rebuilds of one preview session, so that a rebuild redoes only what changed.
 
 A result is reused only while its inputs are the same: the same file state (size, time, inode) for
-loading, the very same input objects for validating, the same text and the same link targets for
-Markdown. A result whose computation reported anything is never kept, so messages repeat on every
-rebuild until the file is fixed. A normal build uses NO_MEMO, which keeps nothing.
+loading, the very same input objects for validating, equal inputs for related projects, the same
+text and the same link targets for Markdown. A result whose computation reported anything is never
+kept, so messages repeat on every rebuild until the file is fixed. A normal build uses NO_MEMO,
+which keeps nothing.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ class Memo:
             self._used.add(key)
         return value
 
+    def equal(self, key: Hashable, inputs: tuple, compute: Callable[[], T]) -> T:
+        """compute's result for key while `inputs` are equal (==) to those it was computed from."""
+        entry = self._entries.get(key)
+        if entry is None or entry[0] != inputs:
+            entry = self._entries[key] = (inputs, compute())
+        self._used.add(key)
+        return entry[1]
+
     def file(self, path: Path, compute: Callable[[Report], T], report: Report) -> T:
         """compute's result for a file, kept while the file's size, time and inode stay the same."""
         try:
@@ -64,6 +73,9 @@ class Memo:
 class _NoMemo(Memo):
     def get(self, key: Hashable, inputs: tuple, compute: Callable[[Report], T], report: Report) -> T:
         return compute(report)
+
+    def equal(self, key: Hashable, inputs: tuple, compute: Callable[[], T]) -> T:
+        return compute()
 
     def file(self, path: Path, compute: Callable[[Report], T], report: Report) -> T:
         return compute(report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,7 @@ from floke import knowledge, urls
 from floke.i18n import translate
 from floke.link import Catalogue, RecordKey
 from floke.markup import MarkdownRenderer
-from floke.model import Project
+from floke.model import NewsPost, Page, Project
 from floke.targets import Targets
 from floke.views import (
     AgencyProjectView,
@@ -56,40 +56,11 @@ class Views:
 
 
 def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) -> Views:
-    def links(key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
-        return _link_items(catalogue.backlinks.get(key, ()), targets, lang)
-
-    def translations(key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
-        return _link_items(catalogue.translations.get(key, ()), targets, lang)
-
-    projects = {
-        p.slug: _project_view(catalogue, p, md, targets, links, translations) for p in catalogue.projects
-    }
-    news = {
-        n.slug: NewsView(
-            post=n,
-            url=urls.news_url(n.slug),
-            body_html=md.to_html(n.body, _resolver(targets, n.lang)),
-            projects=tuple(
-                LinkItem(urls.project_url(s), projects[s].project.title, projects[s].project.lang)
-                for s in n.projects
-            ),
-            backlinks=links(("news", n.slug), n.lang),
-            translations=translations(("news", n.slug), n.lang),
-        )
-        for n in catalogue.news
-    }
-    pages = {
-        p.slug: PageView(
-            page=p,
-            url=urls.page_url(p.slug),
-            body_html=md.to_html(p.body, _resolver(targets, p.lang)),
-            backlinks=links(("page", p.slug), p.lang),
-            translations=translations(("page", p.slug), p.lang),
-        )
-        for p in catalogue.pages
-    }
-    agencies = {a: _agency_view(catalogue, a, projects, links) for a in catalogue.agencies}
+    make = _ViewMaker(catalogue, md, targets)
+    projects = {p.slug: make.project(p) for p in catalogue.projects}
+    news = {n.slug: make.news(n, projects) for n in catalogue.news}
+    pages = {p.slug: make.page(p) for p in catalogue.pages}
+    agencies = {a: _agency_view(catalogue, a, projects, make.links) for a in catalogue.agencies}
     lessons = tuple(
         LessonView(lv, projects[lesson.project.slug])
         for lesson in catalogue.lessons
@@ -97,6 +68,74 @@ def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) ->
         if lv.learning is lesson.learning
     )
     return Views(projects, news, pages, agencies, lessons)
+
+
+def own_pages(
+    catalogue: Catalogue, keys: Iterable[RecordKey], md: MarkdownRenderer, targets: Targets
+) -> tuple[Views, list[PageSpec]]:
+    """The pages of some projects, news posts and pages alone, with their views.
+
+    The preview renders these first after an edit: a record's own page shows only its own view
+    (other records through links and the catalogue), so it comes out as in the full plan.
+    """
+    make = _ViewMaker(catalogue, md, targets)
+    wanted = set(keys)
+    projects = {p.slug: make.project(p) for p in catalogue.projects if ("project", p.slug) in wanted}
+    news_projects = {p.slug: _Titled(p) for p in catalogue.projects}
+    news = {n.slug: make.news(n, news_projects) for n in catalogue.news if ("news", n.slug) in wanted}
+    pages = {p.slug: make.page(p) for p in catalogue.pages if ("page", p.slug) in wanted}
+    views = Views(projects, news, pages, {}, ())
+    specs = [
+        *(project_spec(v) for v in projects.values()),
+        *(news_spec(v) for v in news.values()),
+        *(page_spec(v) for v in pages.values()),
+    ]
+    return views, specs
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """What a news view takes from the projects it names: their records."""
+
+    project: Project
+
+
+class _ViewMaker:
+    """Builds the view of one record at a time."""
+
+    def __init__(self, catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) -> None:
+        self.catalogue, self.md, self.targets = catalogue, md, targets
+
+    def links(self, key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
+        return _link_items(self.catalogue.backlinks.get(key, ()), self.targets, lang)
+
+    def translations(self, key: RecordKey, lang: str) -> tuple[LinkItem, ...]:
+        return _link_items(self.catalogue.translations.get(key, ()), self.targets, lang)
+
+    def project(self, project: Project) -> ProjectView:
+        return _project_view(self.catalogue, project, self.md, self.targets, self.links, self.translations)
+
+    def news(self, n: NewsPost, projects: Mapping[str, ProjectView | _Titled]) -> NewsView:
+        return NewsView(
+            post=n,
+            url=urls.news_url(n.slug),
+            body_html=self.md.to_html(n.body, _resolver(self.targets, n.lang)),
+            projects=tuple(
+                LinkItem(urls.project_url(s), projects[s].project.title, projects[s].project.lang)
+                for s in n.projects
+            ),
+            backlinks=self.links(("news", n.slug), n.lang),
+            translations=self.translations(("news", n.slug), n.lang),
+        )
+
+    def page(self, p: Page) -> PageView:
+        return PageView(
+            page=p,
+            url=urls.page_url(p.slug),
+            body_html=self.md.to_html(p.body, _resolver(self.targets, p.lang)),
+            backlinks=self.links(("page", p.slug), p.lang),
+            translations=self.translations(("page", p.slug), p.lang),
+        )
 
 
 def _resolver(targets: Targets, lang: str):
@@ -196,50 +235,40 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
         ),
         PageSpec("/404.html", "404.html", lang, translate(lang, "not_found_title"), {}, in_sitemap=False),
     ]
-    for view in projects:
-        p = view.project
-        specs.append(
-            PageSpec(
-                view.url,
-                "project.html",
-                p.lang,
-                p.title,
-                {"view": view},
-                description=p.summary,
-                translations=view.translations,
-            )
-        )
-    for view in news:
-        specs.append(
-            PageSpec(
-                view.url,
-                "news.html",
-                view.post.lang,
-                view.post.title,
-                {"view": view},
-                description=view.post.summary,
-                translations=view.translations,
-            )
-        )
+    specs += [project_spec(view) for view in projects]
+    specs += [news_spec(view) for view in news]
     for view in agencies:
         specs.append(PageSpec(view.url, "agency.html", lang, view.agency.name, {"view": view}))
     specs += _theme_and_phase_pages(catalogue, views, lang)
     specs += _lesson_and_year_pages(catalogue, views, lang)
     specs.append(PageSpec("/search/", "search.html", lang, translate(lang, "search"), {}))
-    for view in views.pages.values():
-        specs.append(
-            PageSpec(
-                view.url,
-                "page.html",
-                view.page.lang,
-                view.page.title,
-                {"view": view},
-                description=view.page.summary,
-                translations=view.translations,
-            )
-        )
+    specs += [page_spec(view) for view in views.pages.values()]
     specs.insert(0, _home_page(catalogue, views, lang, projects, news, specs))
     return specs
+
+
+def project_spec(view: ProjectView) -> PageSpec:
+    p = view.project
+    return PageSpec(
+        view.url, "project.html", p.lang, p.title, {"view": view},
+        description=p.summary, translations=view.translations,
+    )  # fmt: skip
+
+
+def news_spec(view: NewsView) -> PageSpec:
+    post = view.post
+    return PageSpec(
+        view.url, "news.html", post.lang, post.title, {"view": view},
+        description=post.summary, translations=view.translations,
+    )  # fmt: skip
+
+
+def page_spec(view: PageView) -> PageSpec:
+    page = view.page
+    return PageSpec(
+        view.url, "page.html", page.lang, page.title, {"view": view},
+        description=page.summary, translations=view.translations,
+    )  # fmt: skip
 
 
 def _home_page(

@@ -64,7 +64,26 @@ def today() -> dt.date:
 def check(
     options: BuildOptions, memo: Memo = NO_MEMO, meter: Meter = NO_METER
 ) -> tuple[Catalogue, Report]:
-    """Load, validate and link; raises ContentError with every error found."""
+    """Load, validate and link, then the warnings; raises ContentError with every error found."""
+    catalogue, report = linked(options, memo, meter)
+    finish_check(options, catalogue, report, meter)
+    return catalogue, report
+
+
+def finish_check(
+    options: BuildOptions, catalogue: Catalogue, report: Report, meter: Meter = NO_METER
+) -> None:
+    """The warnings of a linked catalogue; raises ContentError when there are errors (or, with
+    --strict, warnings)."""
+    with meter.stage("warnings"):
+        content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
+    _settle(options, catalogue, report)
+
+
+def linked(
+    options: BuildOptions, memo: Memo = NO_MEMO, meter: Meter = NO_METER
+) -> tuple[Catalogue, Report]:
+    """Load, validate and link, without the warnings; raises ContentError with every error found."""
     report = Report()
     if not options.content.is_dir():
         report.error(str(options.content), 1, "the content folder does not exist", kind="usage")
@@ -74,16 +93,19 @@ def check(
     with meter.stage("validate"):
         content = validate(loaded, report, memo)
     with meter.stage("link"):
-        catalogue = link(content, Options(options.drafts, options.future, today()), report)
-    if not report.errors:
-        with meter.stage("warnings"):
-            content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
+        catalogue = link(content, Options(options.drafts, options.future, today()), report, memo)
+    if report.errors:
+        _settle(options, catalogue, report)
+    return catalogue, report
+
+
+def _settle(options: BuildOptions, catalogue: Catalogue, report: Report) -> None:
+    """Silence the warnings site.yaml ignores, promote the rest under --strict, raise on errors."""
     report.silenced = report.silence(catalogue.config.ignore_warnings)
     if options.strict:
         report.promote_warnings()
     if report.errors:
         raise ContentError(report)
-    return catalogue, report
 
 
 def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:

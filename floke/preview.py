@@ -1,16 +1,22 @@
 """The live preview's builds: the first one whole, each later one redoing only what a change touched.
 
 Stage results are kept between rebuilds (memo.py); which pages to render again is decided by the
-dependencies recorded while they rendered (deps.py). Files are written in place in the preview's
-output folder, each one atomically, and only when its bytes changed. A rebuild that finds errors
-writes nothing but the theme's static files (so the error page is styled) and keeps the old pages.
+dependencies recorded while they rendered (deps.py). The page of a record an edit changed is
+rendered first, as soon as the content is linked, and `on_first` is told (the server reloads the
+browser then); the rest of the rebuild follows, and checks those pages again like any other.
+Files are written in place in the preview's output folder, each one atomically, and only when
+their bytes changed. A rebuild that finds errors writes nothing but the theme's static files (so
+the error page is styled) and keeps the old pages.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,17 +24,18 @@ import jinja2
 
 from floke import i18n
 from floke.deps import DependencyMap, TrackingEnvironment
-from floke.diagnostics import ContentError, Diagnostic
-from floke.link import Catalogue
+from floke.diagnostics import ContentError, Diagnostic, Report
+from floke.link import Catalogue, RecordKey
 from floke.memo import Memo, MemoMarkdown
 from floke.model import OutputFile
-from floke.pipeline import BuildOptions, check
+from floke.pipeline import BuildOptions, finish_check, linked
 from floke.render import (
     DEFAULT_TEMPLATES,
     Plan,
     base_path,
     make_environment,
     plan,
+    plan_own_pages,
     render_page,
     site_files,
     static_files,
@@ -36,6 +43,9 @@ from floke.render import (
 )
 from floke.urls import output_path
 from floke.write import MARKER
+
+# More edited records than this at once is a checkout or a search-and-replace, not an edit to watch.
+FIRST_AT_MOST = 8
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class Outcome:
     errors: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     seconds: float
+    first: tuple[str, ...] = ()  # URLs of the edited records' pages, rendered before the rest
 
     @property
     def ok(self) -> bool:
@@ -66,6 +77,9 @@ class PreviewBuild:
     env: TrackingEnvironment | None = None
     lang: str = "nb"
     last: Outcome | None = None
+    on_first: Callable[[tuple[str, ...]], None] = field(default=lambda written: None)
+    catalogue: Catalogue | None = None  # the last one linked: records not in it were edited since
+    static: list[OutputFile] = field(default_factory=list)  # the theme's files at the last rebuild
 
     def __post_init__(self) -> None:
         self.markdown = MemoMarkdown(base_path(self.base_url))
@@ -83,14 +97,19 @@ class PreviewBuild:
         return outcome
 
     def _rebuild(self, started: float) -> Outcome:
-        catalogue, report = check(self.options, self.memo)
+        with _collection_paused():
+            catalogue, report = linked(self.options, self.memo)
+            first, written = self._render_first(catalogue)
+        self.catalogue = catalogue
+        finish_check(self.options, catalogue, report)
         self.memo.sweep()
         self.lang = catalogue.config.default_lang
         planned = plan(catalogue, self.options.theme, self.base_url, self.markdown)
+        self.static = planned.static
         self.markdown.sweep()
         env = self._environment(catalogue, planned)
         self.deps.begin(env)
-        rendered, written = [], []
+        rendered = list(first)
         for spec in self.deps.stale(planned.specs):
             file = self.deps.render(env, spec, lambda s=spec: render_page(env, s, report))
             rendered.append(spec.url)
@@ -105,8 +124,35 @@ class PreviewBuild:
         removed = self._remove_all_but({output_path(s.url) for s in planned.specs} | {f.path for f in others})
         return Outcome(
             tuple(rendered), tuple(written), tuple(removed), (), tuple(report.warnings),
-            time.perf_counter() - started,
+            time.perf_counter() - started, tuple(first),
         )  # fmt: skip
+
+    def _render_first(self, catalogue: Catalogue) -> tuple[list[str], list[str]]:
+        """The own pages of the records an edit changed, rendered and written before the rest.
+
+        Returns the URLs rendered and the paths written. Nothing is done for a first build, for
+        many changed records at once (a checkout, not an edit) or when a page fails: the rest of
+        the rebuild renders and reports them as usual.
+        """
+        if self.catalogue is None or self.env is None or self.options.strict:
+            return [], []
+        keys = edited_records(self.catalogue, catalogue)
+        if not keys or len(keys) > FIRST_AT_MOST:
+            return [], []
+        planned = plan_own_pages(catalogue, keys, self.base_url, self.markdown, self.static)
+        env = self._environment(catalogue, planned)
+        self.deps.begin(env)
+        report = Report()
+        files = [
+            self.deps.render(env, spec, lambda s=spec: render_page(env, s, report)) for spec in planned.specs
+        ]
+        rendered = [spec.url for spec in planned.specs]
+        if report.errors:
+            self.deps.forget(rendered)
+            return [], []
+        written = self._write(files)
+        self.on_first(tuple(written))
+        return rendered, written
 
     def _environment(self, catalogue: Catalogue, planned: Plan) -> TrackingEnvironment:
         """One environment for the session (templates compile once); its globals hold the new data."""
@@ -171,3 +217,27 @@ def _replace_file(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection for a moment: a full collection of the session's large heap
+    can take longer than the edited page's whole rebuild."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def edited_records(before: Catalogue, now: Catalogue) -> list[RecordKey]:
+    """Projects, news posts and pages of `now` that are not the very objects `before` had.
+
+    The memo hands back the same object for a file that did not change, so a new object is an edit
+    (or a new record). `before` must still be alive, so that no id is reused.
+    """
+    kept = {id(r) for r in (*before.projects, *before.news, *before.pages)}
+    kinds = (("project", now.projects), ("news", now.news), ("page", now.pages))
+    return [(kind, r.slug) for kind, records in kinds for r in records if id(r) not in kept]

@@ -7,7 +7,7 @@ catalogue, the theme and the base URL, so the same input gives byte-identical fi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,13 +16,13 @@ import jinja2
 
 from floke import i18n, prerender, urls
 from floke.diagnostics import ContentError, Report
-from floke.link import Catalogue
+from floke.link import Catalogue, RecordKey
 from floke.markup import MarkdownRenderer
 from floke.memo import MemoMarkdown
 from floke.metadata import head_globals, with_structured_data
 from floke.model import OutputFile
 from floke.opendata import data_files
-from floke.pages import PageSpec, Views, build_views, plan_pages
+from floke.pages import PageSpec, Views, build_views, own_pages, plan_pages
 from floke.progress import NO_METER, Meter
 from floke.search_views import SearchMarks, lesson_documents, search_globals
 from floke.targets import index_targets
@@ -101,6 +101,18 @@ def plan(catalogue: Catalogue, theme: Theme, base_url: str, markdown: MarkdownRe
     views = build_views(catalogue, markdown, index_targets(catalogue))
     specs = with_structured_data(plan_pages(catalogue, views), catalogue, base_url)
     return Plan(views, specs, list(static_files(theme)))
+
+
+def plan_own_pages(
+    catalogue: Catalogue,
+    keys: Iterable[RecordKey],
+    base_url: str,
+    markdown: MarkdownRenderer,
+    static: list[OutputFile],
+) -> Plan:
+    """The own pages of some records, planned alone: the preview renders an edited record's page first."""
+    views, specs = own_pages(catalogue, keys, markdown, index_targets(catalogue))
+    return Plan(views, with_structured_data(specs, catalogue, base_url), static)
 
 
 def site_files(

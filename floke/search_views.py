@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,11 @@ STATUSES = ("planned", "ongoing", "completed", "stopped")
 
 def folded_words(texts: Iterable[str | None]) -> str:
     """Every word with æ, ø or å, spelled without them; sorted and unique, empty when none."""
+    return _folded_words(tuple(texts))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the preview folds the same texts on every rebuild
+def _folded_words(texts: tuple[str | None, ...]) -> str:
     words = {w for text in texts if text for w in _WORD.findall(text.casefold())}
     folded = {w.translate(f) for w in words if _NORWEGIAN_LETTER.search(w) for f in _FOLDINGS}
     return " ".join([FOLD_MARK, *sorted(folded)]) if folded else ""

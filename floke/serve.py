@@ -23,6 +23,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from floke.preview import Outcome, PreviewBuild
+from floke.urls import output_path
 
 POLL_SECONDS = 0.05
 QUIET_SECONDS = 0.3
@@ -219,13 +220,33 @@ def application(session: PreviewBuild, port: int) -> web.Application:
     )
 
 
+def reload_again(outcome: Outcome) -> bool:
+    """Whether browsers must load again when a rebuild ends. They were reloaded when the edited
+    record's page was written (outcome.first); again only if a page or a theme file changed after
+    that, or the rebuild failed (the error page)."""
+    if not outcome.first or not outcome.ok:
+        return True
+    shown_first = {output_path(url) for url in outcome.first}
+    return any(
+        path not in shown_first and (path.endswith(".html") or path.startswith("static/"))
+        for path in (*outcome.written, *outcome.removed)
+    )
+
+
 def serve(session: PreviewBuild, host: str, port: int, watched: Iterable[Path]) -> None:
-    """Build, then serve and rebuild until interrupted."""
+    """Build, then serve and rebuild until interrupted.
+
+    Rebuilds run on a worker thread, so the server answers while one runs: the browser reloaded
+    for the edited record's page gets it while the rest of the site is still being rebuilt.
+    """
     print_outcome(session.rebuild())
+    loop = ioloop.IOLoop.current()
+    session.on_first = lambda written: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     rebuilder = Rebuilder(session, FolderWatcher(tuple(watched)), Debouncer(), print_outcome)
 
-    def poll() -> None:
-        if rebuilder.poll() is not None:
+    async def poll() -> None:
+        outcome = await loop.run_in_executor(None, rebuilder.poll)
+        if outcome is not None and reload_again(outcome):
             LiveReloadHandler.reload_waiters("*")
 
     application(session, port).listen(port, address=host)

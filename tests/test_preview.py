@@ -12,6 +12,7 @@ import pytest
 from floke.pipeline import BuildOptions
 from floke.preview import PreviewBuild
 from floke.render import DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme
+from floke.urls import output_path
 from floke.write import MARKER
 from tests.conftest import FIXTURES, tree_bytes
 
@@ -116,14 +117,33 @@ CHANGES: dict[str, tuple[str, Callable[[str], str], set[str]]] = {
 }  # fmt: skip
 
 
+# The page written before the rest of the rebuild: the edited record's own (none for other changes).
+FIRST = {
+    "a project's body": ("/projects/gamma/",),
+    "a project's title": ("/projects/beta/",),
+    "a project's phase": ("/projects/gamma/",),
+    "a news post's body": ("/news/lansering/",),
+    "a page's title (shown in every footer)": ("/om/",),
+}
+
+
 @pytest.mark.parametrize("name", CHANGES)
 def test_a_change_renders_exactly_the_pages_that_show_it(preview: PreviewBuild, floke, name: str) -> None:
     path, change, expected = CHANGES[name]
-    edit(preview.options.output.parent / path, change)
+    output = preview.options.output
+    shown_first: dict[str, bytes] = {}
+    preview.on_first = lambda written: shown_first.update((p, (output / p).read_bytes()) for p in written)
+    edit(output.parent / path, change)
     outcome = preview.rebuild()
     assert outcome.ok, outcome.errors
     assert set(outcome.rendered) == expected
-    assert _without_marker(tree_bytes(preview.options.output)) == full_build(preview, floke)
+    assert len(outcome.rendered) == len(expected)  # the page rendered first is not rendered again
+    assert outcome.first == FIRST.get(name, ())
+    assert set(shown_first) == {output_path(url) for url in outcome.first}
+    final = _without_marker(tree_bytes(output))
+    assert final == full_build(preview, floke)
+    # what the browser was reloaded for is already the finished page
+    assert all(final[path] == data for path, data in shown_first.items())
 
 
 def test_nothing_changed_renders_nothing(preview: PreviewBuild) -> None:
@@ -205,3 +225,24 @@ def test_errors_in_the_first_build_still_give_a_styled_error_page(site_dir: Path
     assert not outcome.ok
     assert (site_dir / "preview/static/css/floke.css").is_file()
     assert "content/projects/alfa.md:2: error:" in session.error_page()
+
+
+def test_many_records_changed_at_once_are_rebuilt_in_one_pass(preview: PreviewBuild, monkeypatch) -> None:
+    monkeypatch.setattr("floke.preview.FIRST_AT_MOST", 1)  # two edited records: a checkout, not an edit
+    folder = preview.options.output.parent
+    edit(folder / "content/projects/gamma.md", lambda text: text + "\nMore.\n")
+    edit(folder / "content/projects/alfa.md", lambda text: text + "\nMore.\n")
+    outcome = preview.rebuild()
+    assert outcome.ok and outcome.first == ()
+    assert {"/projects/gamma/", "/projects/alfa/"} <= set(outcome.rendered)
+
+
+def test_an_edited_page_that_fails_to_render_is_reported_by_the_whole_rebuild(preview: PreviewBuild) -> None:
+    folder = preview.options.output.parent
+    edit(folder / "templates/project.html", lambda text: text.replace("{{ p.title }}", "{{ p.title.nope() }}", 1))
+    assert not preview.rebuild().ok
+    edit(folder / "content/projects/gamma.md", lambda text: text + "\nMore.\n")
+    outcome = preview.rebuild()
+    assert outcome.first == ()
+    assert [e.path.endswith("project.html") for e in outcome.errors] == [True] * len(outcome.errors)
+    assert len(outcome.errors) == 4  # every project page, each once

@@ -11,7 +11,7 @@ import pytest
 from tornado.testing import AsyncHTTPTestCase
 
 from floke.pipeline import BuildOptions
-from floke.preview import PreviewBuild
+from floke.preview import Outcome, PreviewBuild
 from floke.serve import (
     Debouncer,
     FolderWatcher,
@@ -20,6 +20,7 @@ from floke.serve import (
     application,
     check_address,
     is_loopback,
+    reload_again,
     resolve_request,
 )
 from tests.conftest import FIXTURES
@@ -144,6 +145,20 @@ def test_the_rebuilder_turns_a_burst_of_file_changes_into_few_rebuilds(tmp_path:
     clock[0] += 5
     rebuilder.poll()
     assert session.rebuilds == 2
+
+
+def _outcome(first=(), written=(), removed=(), errors=()) -> Outcome:
+    return Outcome((*first, "/x/"), tuple(written), tuple(removed), tuple(errors), (), 0.1, tuple(first))
+
+
+def test_browsers_reload_again_only_when_more_than_the_page_shown_first_changed() -> None:
+    edited = "/projects/alfa/"
+    assert not reload_again(_outcome([edited], ["projects/alfa/index.html", "data/projects.json"]))
+    assert reload_again(_outcome([edited], ["projects/alfa/index.html", "index.html"]))
+    assert reload_again(_outcome([edited], ["static/css/floke.css"]))
+    assert reload_again(_outcome([edited], removed=["projects/beta/index.html"]))
+    assert reload_again(_outcome((), ["data/projects.json"]))  # nothing was shown first
+    assert reload_again(_outcome([edited], errors=["an error"]))  # the error page
 
 
 def test_the_watcher_sees_added_changed_and_removed_files(tmp_path: Path) -> None:
