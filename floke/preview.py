@@ -16,7 +16,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from floke.pipeline import BuildOptions, finish_check, linked
 from floke.render import (
     DEFAULT_TEMPLATES,
     Plan,
+    Theme,
     base_path,
     make_environment,
     plan,
@@ -80,6 +81,7 @@ class PreviewBuild:
     on_first: Callable[[tuple[str, ...]], None] = field(default=lambda written: None)
     catalogue: Catalogue | None = None  # the last one linked: records not in it were edited since
     static: list[OutputFile] = field(default_factory=list)  # the theme's files at the last rebuild
+    theme: dict[Path, tuple[int, int, int]] = field(default_factory=dict)  # their state then
 
     def __post_init__(self) -> None:
         self.markdown = MemoMarkdown(base_path(self.base_url))
@@ -99,8 +101,13 @@ class PreviewBuild:
     def _rebuild(self, started: float) -> Outcome:
         with _collection_paused():
             catalogue, report = linked(self.options, self.memo)
+            theme = theme_state(self.options.theme)
+            if self._same_as_last(catalogue, theme):
+                assert self.last is not None
+                return replace(self.last, rendered=(), written=(), removed=(), first=(),
+                               seconds=time.perf_counter() - started)  # fmt: skip
             first, written = self._render_first(catalogue)
-        self.catalogue = catalogue
+        self.catalogue, self.theme = catalogue, theme
         finish_check(self.options, catalogue, report)
         self.memo.sweep()
         self.lang = catalogue.config.default_lang
@@ -126,6 +133,22 @@ class PreviewBuild:
             tuple(rendered), tuple(written), tuple(removed), (), tuple(report.warnings),
             time.perf_counter() - started, tuple(first),
         )  # fmt: skip
+
+    def _same_as_last(self, catalogue: Catalogue, theme: dict[Path, tuple[int, int, int]]) -> bool:
+        """Whether nothing the site is made of changed since the last good rebuild (an editor's
+        second write of the same text, a file touched): then there is nothing to do."""
+        before = self.catalogue
+        return (
+            before is not None
+            and self.last is not None
+            and self.last.ok
+            and theme == self.theme
+            and before.config is catalogue.config
+            and before.agencies is catalogue.agencies
+            and (len(before.projects), len(before.news), len(before.pages))
+            == (len(catalogue.projects), len(catalogue.news), len(catalogue.pages))
+            and not edited_records(before, catalogue)
+        )
 
     def _render_first(self, catalogue: Catalogue) -> tuple[list[str], list[str]]:
         """The own pages of the records an edit changed, rendered and written before the rest.
@@ -230,6 +253,19 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def theme_state(theme: Theme) -> dict[Path, tuple[int, int, int]]:
+    """Time, size and inode of every template and static file: a change to any of them shows."""
+    state = {}
+    for folder in (*theme.templates, *theme.static):
+        for directory, _, files in os.walk(folder):
+            for name in files:
+                path = Path(directory, name)
+                with suppress(OSError):
+                    status = path.stat()
+                    state[path] = (status.st_mtime_ns, status.st_size, status.st_ino)
+    return state
 
 
 def edited_records(before: Catalogue, now: Catalogue) -> list[RecordKey]:

@@ -13,7 +13,7 @@ import mimetypes
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -233,6 +233,23 @@ def reload_again(outcome: Outcome) -> bool:
     )
 
 
+def reloading_poll(rebuilder: Rebuilder, loop: ioloop.IOLoop) -> Callable[[], Awaitable[None]]:
+    """One poll of the watched folders, run on a worker thread; browsers reload when the edited
+    page is written, and again when the rebuild ends if more changed."""
+
+    def reload() -> None:
+        LiveReloadHandler.reload_waiters("*")
+
+    rebuilder.session.on_first = lambda written: loop.add_callback(reload)
+
+    async def poll() -> None:
+        outcome = await loop.run_in_executor(None, rebuilder.poll)
+        if outcome is not None and reload_again(outcome):
+            reload()
+
+    return poll
+
+
 def serve(session: PreviewBuild, host: str, port: int, watched: Iterable[Path]) -> None:
     """Build, then serve and rebuild until interrupted.
 
@@ -240,17 +257,9 @@ def serve(session: PreviewBuild, host: str, port: int, watched: Iterable[Path]) 
     for the edited record's page gets it while the rest of the site is still being rebuilt.
     """
     print_outcome(session.rebuild())
-    loop = ioloop.IOLoop.current()
-    session.on_first = lambda written: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     rebuilder = Rebuilder(session, FolderWatcher(tuple(watched)), Debouncer(), print_outcome)
-
-    async def poll() -> None:
-        outcome = await loop.run_in_executor(None, rebuilder.poll)
-        if outcome is not None and reload_again(outcome):
-            LiveReloadHandler.reload_waiters("*")
-
     application(session, port).listen(port, address=host)
-    ioloop.PeriodicCallback(poll, POLL_SECONDS * 1000).start()
+    ioloop.PeriodicCallback(reloading_poll(rebuilder, ioloop.IOLoop.current()), POLL_SECONDS * 1000).start()
     print(f"floke: previewing on http://{host}:{port}/ (Ctrl+C stops)", file=sys.stderr)
     try:
         ioloop.IOLoop.current().start()

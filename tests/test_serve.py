@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from tornado.testing import AsyncHTTPTestCase
+from livereload.handlers import LiveReloadHandler
+from tornado.testing import AsyncHTTPTestCase, gen_test
 
 from floke.pipeline import BuildOptions
 from floke.preview import Outcome, PreviewBuild
@@ -21,6 +22,7 @@ from floke.serve import (
     check_address,
     is_loopback,
     reload_again,
+    reloading_poll,
     resolve_request,
 )
 from tests.conftest import FIXTURES
@@ -215,6 +217,32 @@ class TestPreviewServer(AsyncHTTPTestCase):
         assert self.session.rebuild().ok
         response = self.fetch("/projects/gamma/")
         assert response.code == 200 and b"Gamma project" in response.body
+
+
+    @gen_test(timeout=60)
+    async def test_browsers_reload_once_the_edited_page_is_written_and_the_server_answers_meanwhile(self) -> None:
+        reloads: list[bytes] = []
+        self.patch_reload(lambda path: reloads.append(self.page()))
+        rebuilder = Rebuilder(self.session, FolderWatcher((self.folder / "content",)), Debouncer(0.0), lambda o: None)
+        poll = reloading_poll(rebuilder, self.io_loop)
+        project = self.folder / "content/projects/gamma.md"
+        project.write_text(project.read_text() + "\nA sentence from the editor.\n")
+        await poll()
+        await poll()  # the reload scheduled from the worker thread runs on the loop
+        assert len(reloads) == 1 and b"A sentence from the editor." in reloads[0]
+        other = self.folder / "content/projects/alfa.md"
+        other.write_text(other.read_text().replace("title: ", "title: New ", 1))
+        await poll()
+        await poll()
+        assert len(reloads) == 3  # the edited page, then the lists that show its title
+
+    def page(self) -> bytes:
+        return (self.folder / "preview/projects/gamma/index.html").read_bytes()
+
+    def patch_reload(self, reload) -> None:
+        original = LiveReloadHandler.reload_waiters
+        LiveReloadHandler.reload_waiters = staticmethod(reload)  # type: ignore[method-assign]
+        self.addCleanup(setattr, LiveReloadHandler, "reload_waiters", original)
 
 
 class _TemporaryFolder:
