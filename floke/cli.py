@@ -139,10 +139,16 @@ def run_build(args: argparse.Namespace) -> int:
         print(meter.table())
     print_warnings(result.report)
     print_shares(result.language)
-    print(
-        f"floke: wrote {result.pages} pages ({result.files} files) to {display_path(args.output)} "
-        f"in {result.seconds:.2f} s"
-    )
+    if result.up_to_date:
+        print(
+            f"floke: {display_path(args.output)} is up to date ({result.pages} pages, {result.files} files): "
+            f"nothing changed since the last build; checked in {result.seconds:.2f} s"
+        )
+    else:
+        print(
+            f"floke: wrote {result.pages} pages ({result.files} files) to {display_path(args.output)} "
+            f"in {result.seconds:.2f} s"
+        )
     return 0
 
 

@@ -10,6 +10,10 @@ docs/search.md.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import importlib.metadata
+import json
+import os
 import shutil
 import tempfile
 from collections.abc import Coroutine, Iterable
@@ -82,3 +86,75 @@ async def _run_pagefind(site: Path, documents: Path, bundle: Path) -> tuple[int,
         pages = await index.add_directory(str(site.resolve()))
         extra = await index.add_directory(str(documents.resolve()))
     return pages["page_count"], extra["page_count"]
+
+
+# --- reuse ------------------------------------------------------------------------------------
+
+
+def index_digest(files: Iterable[OutputFile], documents: Iterable[OutputFile]) -> str:
+    """A digest of everything Pagefind reads: each HTML page and lesson document, path and bytes,
+    and Pagefind's version and settings. Equal digests give equally good indexes."""
+    digest = hashlib.sha256(f"pagefind {importlib.metadata.version('pagefind')} {INDEX_LANGUAGE}".encode())
+    pages = sorted(
+        [("site", f) for f in files if f.path.endswith(".html")] + [("documents", d) for d in documents],
+        key=lambda item: (item[0], item[1].path),
+    )
+    for where, file in pages:
+        digest.update(f"{where}/{file.path}\0".encode() + hashlib.sha256(file.data).digest())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class KeptIndex:
+    """The search index of the live site, reused when a build's pages are what it was built from.
+
+    `record` (in the build cache folder) names the digest of the pages the live index was built
+    from and its files with their sizes; Pagefind names its data files by their content, so names
+    and sizes that match are the same files. Reusing hard-links them into the staging folder.
+    """
+
+    record: Path
+    live: Path  # the live site's folder
+
+    def restore(self, digest: str, site: Path) -> bool:
+        """Put the kept index into site/pagefind/ if it was built from the same pages."""
+        kept = self._read()
+        source = self.live / BUNDLE
+        if kept.get("digest") != digest or not _has_files(source, kept.get("files", {})):
+            return False
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        for name in kept["files"]:
+            _link_or_copy(source / name, site / BUNDLE / name)
+        return True
+
+    def remember(self, digest: str, site: Path) -> None:
+        """Note the index just built in site/ (the staging folder, live once swapped in)."""
+        bundle = site / BUNDLE
+        files = {p.relative_to(bundle).as_posix(): p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
+        try:
+            self.record.parent.mkdir(exist_ok=True)
+            self.record.write_text(json.dumps({"digest": digest, "files": files}, sort_keys=True))
+        except OSError:
+            pass  # a read-only cache folder: the next build indexes again
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            kept = json.loads(self.record.read_text())
+        except (OSError, ValueError):
+            return {}
+        return kept if isinstance(kept, dict) else {}
+
+
+def _has_files(folder: Path, files: dict[str, int]) -> bool:
+    try:
+        return bool(files) and all((folder / name).stat().st_size == size for name, size in files.items())
+    except (OSError, TypeError):
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, target)

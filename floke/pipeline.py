@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from floke.buildcache import BuildCache
+from floke.buildcache import BuildCache, cache_folder
 from floke.diagnostics import ContentError, Report
-from floke.index import build_index
+from floke.index import KeptIndex, build_index, index_digest
 from floke.langshare import LanguageStats, language_stats
 from floke.link import Catalogue, Options, link
 from floke.linkcheck import check_links
@@ -26,6 +27,7 @@ from floke.parallel import available_cores
 from floke.progress import NO_METER, Meter
 from floke.provenance import source_commit
 from floke.render import RenderResult, Theme, base_path, render
+from floke.stamp import Stamp, input_digest, output_state, read_stamp, write_stamp
 from floke.texts import markdown_texts
 from floke.validate import validate
 from floke.write import check_output_folder, output_lock, write_site
@@ -41,7 +43,10 @@ class BuildOptions:
     future: bool = False
     strict: bool = False
     jobs: int | None = None  # processes for Markdown and pages; None: every core
-    cache: bool = True  # keep records and Markdown in .floke-cache/ beside the content folder
+    cache: bool = True  # keep records, Markdown and a stamp of the build in .floke-cache/ by the content
+
+
+STAMP = "last-build.pickle"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class BuildResult:
     files: int
     seconds: float
     language: LanguageStats
+    up_to_date: bool = False  # nothing changed since the last build: nothing was written
 
 
 def today() -> dt.date:
@@ -109,14 +115,40 @@ def _settle(options: BuildOptions, catalogue: Catalogue, report: Report) -> None
 
 
 def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
+    """Build the site; with the cache on, a build whose inputs and output are as the last build
+    left them (stamp.py) writes nothing and reports what that build reported."""
     started = time.perf_counter()
+    commit = source_commit(options.content)
+    if not options.cache:
+        return _build(options, commit, None, meter, started)
+    stamp_path = cache_folder(options.content) / STAMP
+    with meter.stage("up-to-date check"):
+        inputs = input_digest(
+            (options.content, *options.theme.templates, *options.theme.static),
+            (options.base_url, options.drafts, options.future, options.strict, options.output.resolve(),
+             today(), commit, sys.version),
+        )  # fmt: skip
+        stamp = read_stamp(stamp_path)
+        if stamp is not None and stamp.inputs == inputs:
+            with output_lock(options.output):
+                if output_state(options.output) == stamp.output:
+                    seconds = time.perf_counter() - started
+                    return BuildResult(stamp.report, stamp.pages, stamp.files, seconds, stamp.language, True)
     with meter.stage("cache read"):
-        cache = BuildCache(options.content) if options.cache else None
+        cache = BuildCache(options.content)
+    result = _build(options, commit, cache, meter, started)
+    output = output_state(options.output)
+    write_stamp(stamp_path, Stamp(inputs, output, result.report, result.pages, result.files, result.language))
+    return result
+
+
+def _build(
+    options: BuildOptions, commit: str | None, cache: BuildCache | None, meter: Meter, started: float
+) -> BuildResult:
     catalogue, report = check(options, cache.memo if cache else NO_MEMO, meter)
     base_url = options.base_url or catalogue.config.base_url
     markdown = cache.markdown(base_path(base_url)) if cache else None
     jobs = options.jobs or available_cores()
-    commit = source_commit(options.content)
     rendered = render(
         catalogue, options.theme, base_url, report, commit, markdown=markdown, jobs=jobs, meter=meter
     )
@@ -126,8 +158,9 @@ def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
     if report.errors:
         raise ContentError(report)
     check_output_folder(options.output, options.content)
+    kept = KeptIndex(cache.folder / "search-index.json", options.output) if cache else None
     with output_lock(options.output), meter.stage("write", len(rendered.files)):
-        count = write_site(rendered.files, options.output, before_swap=partial(_index, rendered, meter))
+        count = write_site(rendered.files, options.output, before_swap=partial(_index, rendered, kept, meter))
     if cache:
         with meter.stage("cache write"):
             cache.save()
@@ -136,7 +169,14 @@ def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
     )
 
 
-def _index(rendered: RenderResult, meter: Meter, site: Path) -> None:
-    """The search index, built on the staging folder before it is swapped in."""
+def _index(rendered: RenderResult, kept: KeptIndex | None, meter: Meter, site: Path) -> None:
+    """The search index, built on the staging folder before it is swapped in; the live site's
+    index is reused when the pages are byte for byte the ones it was built from."""
     with meter.stage("search index"):
-        build_index(site, rendered.search_documents)
+        if kept is None:
+            build_index(site, rendered.search_documents)
+            return
+        digest = index_digest(rendered.files, rendered.search_documents)
+        if not kept.restore(digest, site):
+            build_index(site, rendered.search_documents)
+            kept.remember(digest, site)

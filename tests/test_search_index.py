@@ -93,25 +93,55 @@ def test_a_rebuild_leaves_no_stale_index_files(site_dir: Path, floke) -> None:
     assert [p.name for p in bundle.glob("*.pf_meta")] == [expected]
 
 
+class BrokenPagefind:
+    def __init__(self, config: object) -> None:
+        pass
+
+    async def __aenter__(self) -> BrokenPagefind:
+        raise RuntimeError("pagefind binary not found")
+
+    async def __aexit__(self, *exc: object) -> None:
+        pass
+
+
 def test_a_failed_index_leaves_the_previous_site_in_place(
     site_dir: Path, floke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert floke("build", "--content", str(SEARCH)).code == 0
     before = tree_bytes(site_dir / "site")
-
-    class BrokenPagefind:
-        def __init__(self, config: object) -> None:
-            pass
-
-        async def __aenter__(self) -> BrokenPagefind:
-            raise RuntimeError("pagefind binary not found")
-
-        async def __aexit__(self, *exc: object) -> None:
-            pass
-
     monkeypatch.setattr(index, "PagefindIndex", BrokenPagefind)
-    run = floke("build", "--content", str(SEARCH))
+    run = floke("build", "--content", str(SEARCH), "--no-cache")  # the cache would reuse the index
     assert run.code == 1
     assert run.err == "floke: error: the search index could not be built: pagefind binary not found\n"
     assert tree_bytes(site_dir / "site") == before
     assert not list(site_dir.glob(".site.staging-*"))
+
+
+def _copy_of_search_fixture(site_dir: Path) -> Path:
+    for source in sorted(SEARCH.rglob("*")):
+        if source.is_file():
+            write_files(site_dir, {f"content/{source.relative_to(SEARCH)}": source.read_text()})
+    return site_dir / "content"
+
+
+def test_the_index_is_reused_while_the_pages_are_the_same(
+    site_dir: Path, floke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = _copy_of_search_fixture(site_dir)
+    assert floke("build", "--content", str(content)).code == 0
+    indexed = tree_bytes(site_dir / "site/pagefind")
+    monkeypatch.setattr(index, "PagefindIndex", BrokenPagefind)  # any call to Pagefind fails now
+    assert floke("build", "--content", str(content)).code == 0
+    assert tree_bytes(site_dir / "site/pagefind") == indexed
+    project = content / "projects/mailbox.md"
+    project.write_text(project.read_text() + "\nA new word: tverrfaglig.\n")
+    run = floke("build", "--content", str(content))
+    assert run.code == 1 and "the search index could not be built" in run.err  # indexed again
+
+
+def test_a_damaged_live_index_is_built_again(site_dir: Path, floke, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = _copy_of_search_fixture(site_dir)
+    assert floke("build", "--content", str(content)).code == 0
+    next((site_dir / "site/pagefind/fragment").iterdir()).unlink()
+    monkeypatch.setattr(index, "PagefindIndex", BrokenPagefind)
+    assert floke("build", "--content", str(content)).code == 1

@@ -79,7 +79,7 @@ def test_warm_build_converts_no_markdown_and_parses_no_yaml(floke, content, conv
         return original(self, key, lambda r: parsed.append(str(key)) or compute(r), report)
 
     monkeypatch.setattr(buildcache.DiskMemo, "_through", through)
-    build(floke, content, "site", "--jobs", "1")  # conversions counted in this process
+    build(floke, content, "again", "--jobs", "1")  # another output: the build runs, from the cache
     assert conversions == []
     assert parsed == []
 
@@ -117,7 +117,7 @@ def floke_templates() -> Path:
 def test_another_floke_version_does_not_reuse_the_cache(floke, content, conversions, monkeypatch) -> None:
     first = build(floke, content, "site")
     converted = len(conversions)
-    old_files = sorted((content.parent / ".floke-cache").iterdir())
+    old_files = sorted((content.parent / ".floke-cache").glob("build-*.pickle"))
     monkeypatch.setattr(floke_package, "__version__", "99.0.0")
     buildcache.code_version.cache_clear()
     conversions.clear()
@@ -126,7 +126,7 @@ def test_another_floke_version_does_not_reuse_the_cache(floke, content, conversi
     finally:
         buildcache.code_version.cache_clear()
     assert len(conversions) == converted
-    new_files = sorted((content.parent / ".floke-cache").iterdir())
+    new_files = sorted((content.parent / ".floke-cache").glob("build-*.pickle"))
     assert len(new_files) == 1 and new_files != old_files and "99.0.0" in new_files[0].name
     assert second == first
 
@@ -149,7 +149,7 @@ def test_timings_print_a_table_of_stages(floke, minimal) -> None:
     lines = result.out.splitlines()
     header = next(i for i, line in enumerate(lines) if line.split()[:4] == ["stage", "seconds", "items", "share"])
     stages = [line.split()[0] for line in lines[header + 1 :] if line and not line.startswith("floke:")]
-    assert stages[:4] == ["cache", "load", "validate", "link"]
+    assert stages[:5] == ["up-to-date", "cache", "load", "validate", "link"]
     for stage in ("markdown", "plan", "render", "write", "total"):
         assert stage in stages
     assert "floke: wrote" in lines[-1]
@@ -192,3 +192,70 @@ def test_jobs_must_be_a_whole_number_of_at_least_one(floke, minimal) -> None:
     result = floke("build", "--jobs", "0")
     assert result.code == 2
     assert "argument --jobs: '0' is not a whole number of at least 1" in result.err
+
+
+# --- the up-to-date check --------------------------------------------------------------------
+
+
+def _states(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_repeats_the_report(floke, content) -> None:
+    _append(_published_project(content), "\nSe http://example.org for mer.\n")  # a warning
+    first = floke("build", "--content", str(content), "--output", "site")
+    assert first.code == 0 and "floke: wrote " in first.err + first.out
+    before = _states(Path("site"))
+    again = floke("build", "--content", str(content), "--output", "site")
+    assert again.code == 0
+    assert "is up to date" in again.out and "nothing changed since the last build" in again.out
+    assert _states(Path("site")) == before  # not one file written
+    warnings = [line for line in first.err.splitlines() if ": warning: " in line]
+    assert warnings and [line for line in again.err.splitlines() if ": warning: " in line] == warnings
+
+
+CHANGED_INPUTS = {
+    "a record": lambda content: _append(_published_project(content), "\nNy tekst.\n"),
+    "site.yaml": lambda content: _append(content / "site.yaml", "\n# a comment\n"),
+    "a file in the output": lambda content: (content.parent / "site/index.html").write_text("defaced"),
+    "a file removed from the output": lambda content: (content.parent / "site/404.html").unlink(),
+    "a file added to the output": lambda content: (content.parent / "site/extra.html").write_text("x"),
+}
+
+
+def _published_project(content: Path) -> Path:
+    return next(p for p in sorted((content / "projects").glob("*.md")) if "draft: true" not in p.read_text())
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", CHANGED_INPUTS)
+def test_any_change_to_the_inputs_or_the_output_means_a_full_build(floke, content, change: str) -> None:
+    build(floke, content, "site")
+    CHANGED_INPUTS[change](content)
+    run = floke("build", "--content", str(content), "--output", "site")
+    assert run.code == 0 and "floke: wrote " in run.out
+    assert stable_tree_bytes(Path("site")) == build(floke, content, "fresh", "--no-cache")
+
+
+def test_other_options_a_new_day_or_a_changed_theme_mean_a_full_build(floke, content, monkeypatch) -> None:
+    def wrote(*args: str) -> bool:
+        run = floke("build", "--content", str(content), "--output", "site", *args)
+        assert run.code == 0, run.err
+        return "floke: wrote " in run.out
+
+    assert wrote()
+    assert not wrote()
+    assert wrote("--base-url", "https://example.org/floke/")
+    assert wrote("--drafts")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")  # another day: future news may be due
+    assert wrote("--drafts")
+    static = content.parent / "static"
+    (static / "css").mkdir(parents=True)
+    (static / "css/extra.css").write_text("p { margin: 0 }")
+    assert wrote("--drafts", "--static", str(static))
+    assert not wrote("--drafts", "--static", str(static))
+    (static / "css/extra.css").write_text("p { margin: 1px }")
+    assert wrote("--drafts", "--static", str(static))
