@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from pagefind.index import PagefindIndex
 
+from floke.buildcache import code_version
 from floke.model import OutputFile
 
 BUNDLE = "pagefind"
@@ -93,8 +94,9 @@ async def _run_pagefind(site: Path, documents: Path, bundle: Path) -> tuple[int,
 
 def index_digest(files: Iterable[OutputFile], documents: Iterable[OutputFile]) -> str:
     """A digest of everything Pagefind reads: each HTML page and lesson document, path and bytes,
-    and Pagefind's version and settings. Equal digests give equally good indexes."""
-    digest = hashlib.sha256(f"pagefind {importlib.metadata.version('pagefind')} {INDEX_LANGUAGE}".encode())
+    Pagefind's version and floke's code (which holds the settings). Equal digests, equal indexes."""
+    settings = f"pagefind {importlib.metadata.version('pagefind')} {INDEX_LANGUAGE} floke {code_version()}"
+    digest = hashlib.sha256(settings.encode())
     pages = sorted(
         [("site", f) for f in files if f.path.endswith(".html")] + [("documents", d) for d in documents],
         key=lambda item: (item[0], item[1].path),

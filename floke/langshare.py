@@ -44,7 +44,7 @@ class LanguageStats:
         return 100 * tallies.get(lang, Tally()).words / total if total else None
 
 
-@functools.lru_cache(maxsize=1 << 15)  # the preview counts the same texts on every rebuild
+@functools.lru_cache(maxsize=1 << 12)  # the preview counts the same texts on every rebuild
 def count_words(text: str) -> int:
     return len(_WORD.findall(_NOT_PROSE.sub(" ", text)))
 

@@ -120,14 +120,10 @@ def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
     started = time.perf_counter()
     commit = source_commit(options.content)
     if not options.cache:
-        return _build(options, commit, None, meter, started)
+        return _build(options, commit, None, None, meter, started)
     stamp_path = cache_folder(options.content) / STAMP
     with meter.stage("up-to-date check"):
-        inputs = input_digest(
-            (options.content, *options.theme.templates, *options.theme.static),
-            (options.base_url, options.drafts, options.future, options.strict, options.output.resolve(),
-             today(), commit, sys.version),
-        )  # fmt: skip
+        inputs = _input_digest(options, commit)
         stamp = read_stamp(stamp_path)
         if stamp is not None and stamp.inputs == inputs:
             with output_lock(options.output):
@@ -136,14 +132,24 @@ def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
                     return BuildResult(stamp.report, stamp.pages, stamp.files, seconds, stamp.language, True)
     with meter.stage("cache read"):
         cache = BuildCache(options.content)
-    result = _build(options, commit, cache, meter, started)
-    output = output_state(options.output)
-    write_stamp(stamp_path, Stamp(inputs, output, result.report, result.pages, result.files, result.language))
-    return result
+    return _build(options, commit, cache, (stamp_path, inputs), meter, started)
+
+
+def _input_digest(options: BuildOptions, commit: str | None) -> str:
+    return input_digest(
+        (options.content, *options.theme.templates, *options.theme.static),
+        (options.base_url, options.drafts, options.future, options.strict, options.output.resolve(),
+         today(), commit, sys.version),
+    )  # fmt: skip
 
 
 def _build(
-    options: BuildOptions, commit: str | None, cache: BuildCache | None, meter: Meter, started: float
+    options: BuildOptions,
+    commit: str | None,
+    cache: BuildCache | None,
+    stamp: tuple[Path, str] | None,
+    meter: Meter,
+    started: float,
 ) -> BuildResult:
     catalogue, report = check(options, cache.memo if cache else NO_MEMO, meter)
     base_url = options.base_url or catalogue.config.base_url
@@ -159,14 +165,27 @@ def _build(
         raise ContentError(report)
     check_output_folder(options.output, options.content)
     kept = KeptIndex(cache.folder / "search-index.json", options.output) if cache else None
-    with output_lock(options.output), meter.stage("write", len(rendered.files)):
-        count = write_site(rendered.files, options.output, before_swap=partial(_index, rendered, kept, meter))
+    with output_lock(options.output):
+        index = partial(_index, rendered, kept, meter)
+        with meter.stage("write", len(rendered.files)):
+            count = write_site(rendered.files, options.output, before_swap=index)
+        result = BuildResult(
+            report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
+        )
+        if stamp is not None:
+            _stamp(options, commit, stamp, result)
     if cache:
         with meter.stage("cache write"):
             cache.save()
-    return BuildResult(
-        report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
-    )
+    return result
+
+
+def _stamp(options: BuildOptions, commit: str | None, stamp: tuple[Path, str], result: BuildResult) -> None:
+    """Stamp the output just written (the lock still held), unless an input changed meanwhile."""
+    path, inputs = stamp
+    if _input_digest(options, commit) == inputs:
+        output = output_state(options.output)
+        write_stamp(path, Stamp(inputs, output, result.report, result.pages, result.files, result.language))
 
 
 def _index(rendered: RenderResult, kept: KeptIndex | None, meter: Meter, site: Path) -> None:

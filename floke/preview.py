@@ -107,7 +107,6 @@ class PreviewBuild:
                 return replace(self.last, rendered=(), written=(), removed=(), first=(),
                                seconds=time.perf_counter() - started)  # fmt: skip
             first, written = self._render_first(catalogue)
-        self.catalogue, self.theme = catalogue, theme
         finish_check(self.options, catalogue, report)
         self.memo.sweep()
         self.lang = catalogue.config.default_lang
@@ -129,6 +128,7 @@ class PreviewBuild:
         others = site_files(catalogue, planned, self.base_url)
         written += self._write(others)
         removed = self._remove_all_but({output_path(s.url) for s in planned.specs} | {f.path for f in others})
+        self.catalogue, self.theme = catalogue, theme  # what the next rebuild compares with: a finished one
         return Outcome(
             tuple(rendered), tuple(written), tuple(removed), (), tuple(report.warnings),
             time.perf_counter() - started, tuple(first),
@@ -153,11 +153,12 @@ class PreviewBuild:
     def _render_first(self, catalogue: Catalogue) -> tuple[list[str], list[str]]:
         """The own pages of the records an edit changed, rendered and written before the rest.
 
-        Returns the URLs rendered and the paths written. Nothing is done for a first build, for
-        many changed records at once (a checkout, not an edit) or when a page fails: the rest of
-        the rebuild renders and reports them as usual.
+        Returns the URLs rendered and the paths written. Nothing is done for a first build, after a
+        failed one, for many changed records at once (a checkout, not an edit) or when a page
+        fails: the rest of the rebuild renders and reports them as usual.
         """
-        if self.catalogue is None or self.env is None or self.options.strict:
+        failed_before = self.last is None or not self.last.ok  # the browser shows the error page
+        if self.catalogue is None or self.env is None or self.options.strict or failed_before:
             return [], []
         keys = edited_records(self.catalogue, catalogue)
         if not keys or len(keys) > FIRST_AT_MOST:
@@ -174,7 +175,8 @@ class PreviewBuild:
             self.deps.forget(rendered)
             return [], []
         written = self._write(files)
-        self.on_first(tuple(written))
+        if written:
+            self.on_first(tuple(written))
         return rendered, written
 
     def _environment(self, catalogue: Catalogue, planned: Plan) -> TrackingEnvironment:

@@ -54,7 +54,7 @@ def input_digest(folders: Iterable[Path], settings: Iterable[object]) -> str:
 
 def output_state(output: Path) -> dict[str, FileState]:
     state = {}
-    for path in _files(output, hidden=True):
+    for path in _files(output):
         status = path.stat()
         state[path.relative_to(output).as_posix()] = (status.st_size, status.st_mtime_ns)
     return state
@@ -84,12 +84,10 @@ def write_stamp(path: Path, stamp: Stamp) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _files(folder: Path, hidden: bool = False) -> list[Path]:
+def _files(folder: Path) -> list[Path]:
+    """Every file below folder, hidden ones too (a theme publishes static/.well-known/)."""
     found = []
     for directory, subfolders, names in os.walk(folder):
-        if not hidden:
-            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-            names = [n for n in names if not n.startswith(".")]
         subfolders.sort()
         found += [Path(directory, n) for n in sorted(names)]
     return found

@@ -246,3 +246,15 @@ def test_an_edited_page_that_fails_to_render_is_reported_by_the_whole_rebuild(pr
     assert outcome.first == ()
     assert [e.path.endswith("project.html") for e in outcome.errors] == [True] * len(outcome.errors)
     assert len(outcome.errors) == 4  # every project page, each once
+
+
+def test_after_an_error_the_browser_is_not_sent_to_the_edited_page_early(preview: PreviewBuild) -> None:
+    project = preview.options.output.parent / "content/projects/gamma.md"
+    good = project.read_text()
+    project.write_text(good.replace("phase: diagnosis", "phase: diagnose"))
+    assert not preview.rebuild().ok
+    shown: list[tuple[str, ...]] = []
+    preview.on_first = shown.append
+    project.write_text(good + "\nFixed.\n")
+    fixed = preview.rebuild()
+    assert fixed.ok and fixed.first == () and shown == []  # one reload, at the end, to the fixed site

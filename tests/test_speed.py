@@ -259,3 +259,13 @@ def test_other_options_a_new_day_or_a_changed_theme_mean_a_full_build(floke, con
     assert not wrote("--drafts", "--static", str(static))
     (static / "css/extra.css").write_text("p { margin: 1px }")
     assert wrote("--drafts", "--static", str(static))
+
+
+def test_a_changed_hidden_static_file_means_a_full_build(floke, content) -> None:
+    static = content.parent / "static"
+    (static / ".well-known").mkdir(parents=True)
+    (static / ".well-known/security.txt").write_text("Contact: mailto:a@example.org\n")
+    build(floke, content, "site", "--static", str(static))
+    (static / ".well-known/security.txt").write_text("Contact: mailto:b@example.org\n")
+    site = build(floke, content, "site", "--static", str(static))
+    assert site["static/.well-known/security.txt"] == b"Contact: mailto:b@example.org\n"
