@@ -93,11 +93,15 @@ class SearchMarks:
         return self.fold(learning.title, learning.text)
 
     def _lesson(self, ident: str) -> LessonView:
-        slug, anchor = ident.split("#", 1)
-        return next(
-            lv for lv in self.views.lessons
-            if lv.project.project.slug == slug and lv.learning.learning.anchor == anchor
-        )  # fmt: skip
+        return self._lessons[ident]
+
+    @functools.cached_property
+    def _lessons(self) -> dict[str, LessonView]:
+        """Lessons by "slug#anchor" (looked up once per lesson document: a scan each would be quadratic)."""
+        found: dict[str, LessonView] = {}
+        for lv in self.views.lessons:
+            found.setdefault(f"{lv.project.project.slug}#{lv.learning.learning.anchor}", lv)
+        return found
 
     def project(self, view: ProjectView) -> Filters:
         p = view.project
