@@ -86,9 +86,9 @@ def own_pages(
     pages = {p.slug: make.page(p) for p in catalogue.pages if ("page", p.slug) in wanted}
     views = Views(projects, news, pages, {}, ())
     specs = [
-        *(project_spec(v) for v in projects.values()),
-        *(news_spec(v) for v in news.values()),
-        *(page_spec(v) for v in pages.values()),
+        *(record_spec(v, "project.html", v.project) for v in projects.values()),
+        *(record_spec(v, "news.html", v.post) for v in news.values()),
+        *(record_spec(v, "page.html", v.page) for v in pages.values()),
     ]
     return views, specs
 
@@ -235,39 +235,25 @@ def plan_pages(catalogue: Catalogue, views: Views) -> list[PageSpec]:
         ),
         PageSpec("/404.html", "404.html", lang, translate(lang, "not_found_title"), {}, in_sitemap=False),
     ]
-    specs += [project_spec(view) for view in projects]
-    specs += [news_spec(view) for view in news]
+    specs += [record_spec(view, "project.html", view.project) for view in projects]
+    specs += [record_spec(view, "news.html", view.post) for view in news]
     for view in agencies:
         specs.append(PageSpec(view.url, "agency.html", lang, view.agency.name, {"view": view}))
     specs += _theme_and_phase_pages(catalogue, views, lang)
     specs += _lesson_and_year_pages(catalogue, views, lang)
     specs.append(PageSpec("/search/", "search.html", lang, translate(lang, "search"), {}))
-    specs += [page_spec(view) for view in views.pages.values()]
+    specs += [record_spec(view, "page.html", view.page) for view in views.pages.values()]
     specs.insert(0, _home_page(catalogue, views, lang, projects, news, specs))
     return specs
 
 
-def project_spec(view: ProjectView) -> PageSpec:
-    p = view.project
+def record_spec(
+    view: ProjectView | NewsView | PageView, template: str, record: Project | NewsPost | Page
+) -> PageSpec:
+    """The page of one project, news post or page: its view, in the record's own language."""
     return PageSpec(
-        view.url, "project.html", p.lang, p.title, {"view": view},
-        description=p.summary, translations=view.translations,
-    )  # fmt: skip
-
-
-def news_spec(view: NewsView) -> PageSpec:
-    post = view.post
-    return PageSpec(
-        view.url, "news.html", post.lang, post.title, {"view": view},
-        description=post.summary, translations=view.translations,
-    )  # fmt: skip
-
-
-def page_spec(view: PageView) -> PageSpec:
-    page = view.page
-    return PageSpec(
-        view.url, "page.html", page.lang, page.title, {"view": view},
-        description=page.summary, translations=view.translations,
+        view.url, template, record.lang, record.title, {"view": view},
+        description=record.summary, translations=view.translations,
     )  # fmt: skip
 
 
