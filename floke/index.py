@@ -10,12 +10,14 @@ docs/search.md.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import importlib.metadata
 import json
 import os
 import shutil
 import tempfile
+import zlib
 from collections.abc import Coroutine, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -55,23 +57,59 @@ class IndexSummary:
     documents: int
 
 
+# Pagefind's Python wrapper stops its indexer right after the indexer answers "files written";
+# now and then a file is not finished by then. A bundle with a damaged file is built again.
+ATTEMPTS = 3
+
+
 def build_index(site: Path, documents: Iterable[OutputFile]) -> IndexSummary:
     """Index the pages under site and the given documents into site/pagefind/."""
     bundle = site / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # never mix in files of an earlier index
     with tempfile.TemporaryDirectory(prefix="floke-index-") as scratch:
         folder = Path(scratch)
         for document in documents:
             target = folder / document.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document.data)
-        try:
-            pages, extra = _run_in_own_loop(_run_pagefind(site, folder, bundle))
-        except Exception as problem:  # Pagefind's service reports failures as plain exceptions
-            raise SearchIndexError(f"the search index could not be built: {problem}") from problem
+        for _ in range(ATTEMPTS):
+            shutil.rmtree(bundle, ignore_errors=True)  # never mix in files of an earlier index
+            try:
+                pages, extra = _run_in_own_loop(_run_pagefind(site, folder, bundle))
+            except Exception as problem:  # Pagefind's service reports failures as plain exceptions
+                raise SearchIndexError(f"the search index could not be built: {problem}") from problem
+            damaged = damaged_files(bundle)
+            if not damaged:
+                break
+        else:
+            raise SearchIndexError(
+                f"the search index could not be built: Pagefind left {len(damaged)} incomplete "
+                f"file(s) {ATTEMPTS} times, such as {damaged[0]}"
+            )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     return IndexSummary(pages, extra)
+
+
+def damaged_files(bundle: Path) -> list[str]:
+    """Files of a Pagefind bundle that are empty or, for its compressed data files other than the
+    page fragments (one per page: too many to read again), cut short."""
+    damaged = []
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
+        if path.stat().st_size == 0 or (
+            path.suffix.startswith((".pf_", ".pagefind"))
+            and path.suffix != ".pf_fragment"
+            and not _whole_gzip(path.read_bytes())
+        ):
+            damaged.append(path.relative_to(bundle).as_posix())
+    return damaged
+
+
+def _whole_gzip(data: bytes) -> bool:
+    try:
+        gzip.decompress(data)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def _run_in_own_loop(work: Coroutine[Any, Any, T]) -> T:

@@ -145,3 +145,34 @@ def test_a_damaged_live_index_is_built_again(site_dir: Path, floke, monkeypatch:
     next((site_dir / "site/pagefind/fragment").iterdir()).unlink()
     monkeypatch.setattr(index, "PagefindIndex", BrokenPagefind)
     assert floke("build", "--content", str(content)).code == 1
+
+
+def test_an_index_left_incomplete_by_pagefind_is_built_again(
+    site_dir: Path, floke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[Path] = []
+    real = index._run_pagefind
+
+    async def cut_short_once(site: Path, documents: Path, bundle: Path):
+        counts = await real(site, documents, bundle)
+        runs.append(bundle)
+        if len(runs) == 1:  # as when the indexer is stopped before its last write
+            next(bundle.glob("wasm.*.pagefind")).write_bytes(b"")
+            next(bundle.glob("*.pf_meta")).write_bytes(next(bundle.glob("*.pf_meta")).read_bytes()[:20])
+        return counts
+
+    monkeypatch.setattr(index, "_run_pagefind", cut_short_once)
+    assert floke("build", "--content", str(SEARCH), "--no-cache").code == 0
+    assert len(runs) == 2
+    assert index.damaged_files(site_dir / "site/pagefind") == []
+
+
+def test_damaged_files_finds_empty_and_cut_short_files(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "pagefind.js").write_text("js")
+    (tmp_path / "wasm.nb.pagefind").write_bytes(gzip.compress(b"wasm" * 100))
+    (tmp_path / "pagefind.x.pf_meta").write_bytes(gzip.compress(b"meta" * 100)[:-9])
+    (tmp_path / "fragment/a.pf_fragment").write_bytes(b"")
+    assert index.damaged_files(tmp_path) == ["fragment/a.pf_fragment", "pagefind.x.pf_meta"]
