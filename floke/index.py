@@ -83,7 +83,7 @@ def build_index(site: Path, documents: Iterable[OutputFile]) -> IndexSummary:
         else:
             raise SearchIndexError(
                 f"the search index could not be built: Pagefind left {len(damaged)} incomplete "
-                f"file(s) {ATTEMPTS} times, such as {damaged[0]}"
+                f"file(s) {ATTEMPTS} times, such as {damaged[0]} (a full disk does that too)"
             )
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)

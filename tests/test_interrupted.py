@@ -187,10 +187,10 @@ def test_disk_full_is_a_clear_error(old_site: dict[str, bytes], site_dir: Path, 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs of our own (needs root and permission to mount; skipped otherwise)."""
+    """A 3 MB tmpfs of our own (needs root and permission to mount; skipped otherwise)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
@@ -204,16 +204,18 @@ def test_real_disk_full_and_read_only(small_disk: Path, site_dir: Path, floke) -
     output = small_disk / "site"
     assert floke("build", "--output", str(output)).code == 0
     before = tree_bytes(output)
-    # A page of 900 kB: the old site (about 250 kB) and the new one do not both fit in 1 MB.
+    # Three pages of 900 kB: the old site (about 850 kB with its search index) and the new one do
+    # not both fit in 3 MB.
     body = "Tekst. " * 128_000
-    write_files(site_dir, {"content/pages/stor.md": "---\ntitle: Stor\n---\n" + body})
+    write_files(site_dir, {f"content/pages/stor{n}.md": f"---\ntitle: Stor {n}\n---\n{body}" for n in range(3)})
     run = floke("build", "--output", str(output))
     assert run.code == 1
     assert run.err.startswith(f"floke: error: cannot write {output}: No space left on device")
     assert tree_bytes(output) == before
     assert not list(small_disk.glob(".site.staging-*"))
 
-    (site_dir / "content/pages/stor.md").unlink()
+    for n in range(3):
+        (site_dir / f"content/pages/stor{n}.md").unlink()
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     run = floke("build", "--output", str(output))
     assert run.code == 1
