@@ -57,8 +57,9 @@ class IndexSummary:
     documents: int
 
 
-# Pagefind's Python wrapper stops its indexer right after the indexer answers "files written";
-# now and then a file is not finished by then. A bundle with a damaged file is built again.
+# Pagefind's Python wrapper terminates its indexer right after the indexer answers "files written",
+# and a file was once found empty; on a full disk Pagefind cuts files short without an error. A
+# bundle with a damaged file is built again, a few times at most.
 ATTEMPTS = 3
 
 
