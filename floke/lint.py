@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from floke.diagnostics import Report
-from floke.langshare import language_stats, under_threshold
+from floke.langshare import LanguageStats, language_stats, under_threshold
 from floke.link import Catalogue
 from floke.texts import markdown_texts
 
@@ -20,12 +20,15 @@ _LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk"}
 WARNING_KINDS = ("summary", "orgnr", "http-link", "metadata", "language-share", "text")
 
 
-def content_warnings(catalogue: Catalogue, site_path: str, report: Report) -> None:
+def content_warnings(catalogue: Catalogue, site_path: str, report: Report) -> LanguageStats:
+    """Every warning; returns the language statistics counted for them (the build prints them)."""
     missing_summaries(catalogue, report)
     missing_orgnr(catalogue, report)
     plain_http_links(catalogue, report)
     missing_publisher(catalogue, site_path, report)
-    low_language_share(catalogue, site_path, report)
+    stats = language_stats(catalogue)
+    low_language_share(stats, catalogue.config.language_share_threshold, site_path, report)
+    return stats
 
 
 def missing_summaries(catalogue: Catalogue, report: Report) -> None:
@@ -84,9 +87,8 @@ def missing_publisher(catalogue: Catalogue, site_path: str, report: Report) -> N
         )
 
 
-def low_language_share(catalogue: Catalogue, site_path: str, report: Report) -> None:
-    threshold = catalogue.config.language_share_threshold
-    for lang, share in under_threshold(language_stats(catalogue), threshold):
+def low_language_share(stats: LanguageStats, threshold: float, site_path: str, report: Report) -> None:
+    for lang, share in under_threshold(stats, threshold):
         report.warning(
             site_path,
             1,

@@ -17,7 +17,7 @@ from pathlib import Path
 from floke.buildcache import BuildCache, cache_folder
 from floke.diagnostics import ContentError, Report
 from floke.index import KeptIndex, build_index, index_digest
-from floke.langshare import LanguageStats, language_stats
+from floke.langshare import LanguageStats
 from floke.link import Catalogue, Options, link
 from floke.linkcheck import check_links
 from floke.lint import content_warnings
@@ -78,12 +78,13 @@ def check(
 
 def finish_check(
     options: BuildOptions, catalogue: Catalogue, report: Report, meter: Meter = NO_METER
-) -> None:
-    """The warnings of a linked catalogue; raises ContentError when there are errors (or, with
-    --strict, warnings)."""
+) -> LanguageStats:
+    """The warnings of a linked catalogue, and its language statistics (counted for them);
+    raises ContentError when there are errors (or, with --strict, warnings)."""
     with meter.stage("warnings"):
-        content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
+        stats = content_warnings(catalogue, display_path(options.content / "site.yaml"), report)
     _settle(options, catalogue, report)
+    return stats
 
 
 def linked(
@@ -151,7 +152,8 @@ def _build(
     meter: Meter,
     started: float,
 ) -> BuildResult:
-    catalogue, report = check(options, cache.memo if cache else NO_MEMO, meter)
+    catalogue, report = linked(options, cache.memo if cache else NO_MEMO, meter)
+    language = finish_check(options, catalogue, report, meter)
     base_url = options.base_url or catalogue.config.base_url
     markdown = cache.markdown(base_path(base_url)) if cache else None
     jobs = options.jobs or available_cores()
@@ -169,9 +171,7 @@ def _build(
         index = partial(_index, rendered, kept, meter)
         with meter.stage("write", len(rendered.files)):
             count = write_site(rendered.files, options.output, before_swap=index)
-        result = BuildResult(
-            report, len(rendered.pages), count, time.perf_counter() - started, language_stats(catalogue)
-        )
+        result = BuildResult(report, len(rendered.pages), count, time.perf_counter() - started, language)
         if stamp is not None:
             _stamp(options, commit, stamp, result)
     if cache:
