@@ -58,7 +58,7 @@ class Views:
 def build_views(catalogue: Catalogue, md: MarkdownRenderer, targets: Targets) -> Views:
     make = _ViewMaker(catalogue, md, targets)
     projects = {p.slug: make.project(p) for p in catalogue.projects}
-    news = {n.slug: make.news(n, projects) for n in catalogue.news}
+    news = {n.slug: make.news(n) for n in catalogue.news}
     pages = {p.slug: make.page(p) for p in catalogue.pages}
     agencies = {a: _agency_view(catalogue, a, projects, make.links) for a in catalogue.agencies}
     lessons = tuple(
@@ -81,8 +81,7 @@ def own_pages(
     make = _ViewMaker(catalogue, md, targets)
     wanted = set(keys)
     projects = {p.slug: make.project(p) for p in catalogue.projects if ("project", p.slug) in wanted}
-    news_projects = {p.slug: _Titled(p) for p in catalogue.projects}
-    news = {n.slug: make.news(n, news_projects) for n in catalogue.news if ("news", n.slug) in wanted}
+    news = {n.slug: make.news(n) for n in catalogue.news if ("news", n.slug) in wanted}
     pages = {p.slug: make.page(p) for p in catalogue.pages if ("page", p.slug) in wanted}
     views = Views(projects, news, pages, {}, ())
     specs = [
@@ -91,13 +90,6 @@ def own_pages(
         *(record_spec(v, "page.html", v.page) for v in pages.values()),
     ]
     return views, specs
-
-
-@dataclass(frozen=True)
-class _Titled:
-    """What a news view takes from the projects it names: their records."""
-
-    project: Project
 
 
 class _ViewMaker:
@@ -115,15 +107,12 @@ class _ViewMaker:
     def project(self, project: Project) -> ProjectView:
         return _project_view(self.catalogue, project, self.md, self.targets, self.links, self.translations)
 
-    def news(self, n: NewsPost, projects: Mapping[str, ProjectView | _Titled]) -> NewsView:
+    def news(self, n: NewsPost) -> NewsView:
         return NewsView(
             post=n,
             url=urls.news_url(n.slug),
             body_html=self.md.to_html(n.body, _resolver(self.targets, n.lang)),
-            projects=tuple(
-                LinkItem(urls.project_url(s), projects[s].project.title, projects[s].project.lang)
-                for s in n.projects
-            ),
+            projects=_link_items((("project", s) for s in n.projects), self.targets, n.lang),
             backlinks=self.links(("news", n.slug), n.lang),
             translations=self.translations(("news", n.slug), n.lang),
         )

@@ -27,7 +27,7 @@ from floke.parallel import available_cores
 from floke.progress import NO_METER, Meter
 from floke.provenance import source_commit
 from floke.render import RenderResult, Theme, base_path, render
-from floke.stamp import Stamp, input_digest, output_state, read_stamp, write_stamp
+from floke.stamp import Stamp, folder_state, input_digest, read_stamp, write_stamp
 from floke.texts import markdown_texts
 from floke.validate import validate
 from floke.write import check_output_folder, output_lock, write_site
@@ -128,7 +128,7 @@ def build(options: BuildOptions, meter: Meter = NO_METER) -> BuildResult:
         stamp = read_stamp(stamp_path)
         if stamp is not None and stamp.inputs == inputs:
             with output_lock(options.output):
-                if output_state(options.output) == stamp.output:
+                if folder_state(options.output) == stamp.output:
                     seconds = time.perf_counter() - started
                     return BuildResult(stamp.report, stamp.pages, stamp.files, seconds, stamp.language, True)
     with meter.stage("cache read"):
@@ -184,7 +184,7 @@ def _stamp(options: BuildOptions, commit: str | None, stamp: tuple[Path, str], r
     """Stamp the output just written (the lock still held), unless an input changed meanwhile."""
     path, inputs = stamp
     if _input_digest(options, commit) == inputs:
-        output = output_state(options.output)
+        output = folder_state(options.output)
         write_stamp(path, Stamp(inputs, output, result.report, result.pages, result.files, result.language))
 
 

@@ -16,7 +16,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,7 +32,6 @@ from floke.pipeline import BuildOptions, finish_check, linked
 from floke.render import (
     DEFAULT_TEMPLATES,
     Plan,
-    Theme,
     base_path,
     make_environment,
     plan,
@@ -42,11 +41,13 @@ from floke.render import (
     static_files,
     template_globals,
 )
+from floke.stamp import FileState, folder_state
 from floke.urls import output_path
 from floke.write import MARKER
 
 # More edited records than this at once is a checkout or a search-and-replace, not an edit to watch.
 FIRST_AT_MOST = 8
+ThemeState = tuple[dict[str, FileState], ...]  # per template and static folder
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class PreviewBuild:
     on_first: Callable[[tuple[str, ...]], None] = field(default=lambda written: None)
     catalogue: Catalogue | None = None  # the last one linked: records not in it were edited since
     static: list[OutputFile] = field(default_factory=list)  # the theme's files at the last rebuild
-    theme: dict[Path, tuple[int, int, int]] = field(default_factory=dict)  # their state then
+    theme: ThemeState = ()  # the state of the theme's files then
 
     def __post_init__(self) -> None:
         self.markdown = MemoMarkdown(base_path(self.base_url))
@@ -101,7 +102,7 @@ class PreviewBuild:
     def _rebuild(self, started: float) -> Outcome:
         with _collection_paused():
             catalogue, report = linked(self.options, self.memo)
-            theme = theme_state(self.options.theme)
+            theme = tuple(map(folder_state, (*self.options.theme.templates, *self.options.theme.static)))
             if self._same_as_last(catalogue, theme):
                 assert self.last is not None
                 return replace(self.last, rendered=(), written=(), removed=(), first=(),
@@ -134,7 +135,7 @@ class PreviewBuild:
             time.perf_counter() - started, tuple(first),
         )  # fmt: skip
 
-    def _same_as_last(self, catalogue: Catalogue, theme: dict[Path, tuple[int, int, int]]) -> bool:
+    def _same_as_last(self, catalogue: Catalogue, theme: ThemeState) -> bool:
         """Whether nothing the site is made of changed since the last good rebuild (an editor's
         second write of the same text, a file touched): then there is nothing to do."""
         before = self.catalogue
@@ -255,19 +256,6 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def theme_state(theme: Theme) -> dict[Path, tuple[int, int, int]]:
-    """Time, size and inode of every template and static file: a change to any of them shows."""
-    state = {}
-    for folder in (*theme.templates, *theme.static):
-        for directory, _, files in os.walk(folder):
-            for name in files:
-                path = Path(directory, name)
-                with suppress(OSError):
-                    status = path.stat()
-                    state[path] = (status.st_mtime_ns, status.st_size, status.st_ino)
-    return state
 
 
 def edited_records(before: Catalogue, now: Catalogue) -> list[RecordKey]:

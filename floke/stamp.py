@@ -18,6 +18,7 @@ import pickle
 import stat
 import tempfile
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,11 +53,13 @@ def input_digest(folders: Iterable[Path], settings: Iterable[object]) -> str:
     return digest.hexdigest()
 
 
-def output_state(output: Path) -> dict[str, FileState]:
+def folder_state(folder: Path) -> dict[str, FileState]:
+    """Size and time of every file below folder (a file that vanishes meanwhile is left out)."""
     state = {}
-    for path in _files(output):
-        status = path.stat()
-        state[path.relative_to(output).as_posix()] = (status.st_size, status.st_mtime_ns)
+    for path in _files(folder):
+        with suppress(OSError):
+            status = path.stat()
+            state[path.relative_to(folder).as_posix()] = (status.st_size, status.st_mtime_ns)
     return state
 
 
